@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Botshop.Core.Answering;
+using Botshop.Core.Knowledge;
+
+namespace Botshop.Core.Conversations;
+
+/// <summary>
+/// The one path every channel takes: record the question, resolve the posting, answer, record the reply.
+/// Split in two so webhook endpoints can record (and deduplicate) before acknowledging, then answer in the background.
+/// </summary>
+public sealed class ConversationService(
+    AnswerService answers,
+    LiveKnowledge knowledge,
+    LiveModel model,
+    IConversationLog log,
+    TimeProvider time)
+{
+    public const int MaxQuestionLength = 2000;
+
+    /// <summary>Records the question. Null means this delivery was already recorded and must not be answered again.</summary>
+    public async Task<AcceptedMessage?> AcceptAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var id = await log.RecordQuestionAsync(message, time.GetUtcNow(), ct);
+        return id is null ? null : new AcceptedMessage(id.Value, message, started);
+    }
+
+    /// <summary>Answers an accepted question and records the reply with its latency since acceptance.</summary>
+    public async Task<Reply> ReplyAsync(AcceptedMessage accepted, CancellationToken ct)
+    {
+        var message = accepted.Message;
+        var reply = await ComposeAsync(message, ct);
+        var latency = time.GetElapsedTime(accepted.StartedTimestamp).TotalMilliseconds;
+        await log.RecordReplyAsync(accepted.MessageId, reply, model.Current?.Version, latency, ct);
+        return reply;
+    }
+
+    /// <summary>Accept and reply in one go, for callers that answer inline (CLI, web chat).</summary>
+    public async Task<HandledMessage?> HandleAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var accepted = await AcceptAsync(message, ct);
+        if (accepted is null) return null;
+        var reply = await ReplyAsync(accepted, ct);
+        return new HandledMessage(accepted.MessageId, reply);
+    }
+
+    /// <summary>Binds a conversation to a posting (a "which posting?" button, or a channel binding command).</summary>
+    public async Task<Posting?> ChoosePostingAsync(string channel, string conversationId, string postingId, CancellationToken ct)
+    {
+        var posting = knowledge.Required.FindPosting(postingId);
+        if (posting is null) return null;
+        await log.SetConversationPostingAsync(channel, conversationId, posting.Id, ct);
+        return posting;
+    }
+
+    public Task RecordFeedbackAsync(long messageId, FeedbackVote vote, string userRef, CancellationToken ct) =>
+        log.RecordFeedbackAsync(messageId, vote, userRef, time.GetUtcNow(), ct);
+
+    public Task RecordDeliveryAsync(long messageId, bool delivered, string? error, CancellationToken ct) =>
+        log.RecordDeliveryAsync(messageId, delivered, error, ct);
+
+    /// <summary>The posting this conversation is about, or null when the candidate must choose first.</summary>
+    public async Task<Posting?> ResolvePostingAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var kb = knowledge.Required;
+        if (message.PostingId is not null) return kb.FindPosting(message.PostingId);
+        var chosen = await log.GetConversationPostingAsync(message.Channel, message.ConversationId, ct);
+        if (chosen is not null && kb.FindPosting(chosen) is { } posting) return posting;
+        return kb.Postings.Count == 1 ? kb.Postings[0] : null;
+    }
+
+    private async Task<Reply> ComposeAsync(IncomingMessage message, CancellationToken ct)
+    {
+        var posting = await ResolvePostingAsync(message, ct);
+        if (posting is null) return answers.ChoosePosting();
+        if (message.ChosenIntent is not null) return answers.AnswerIntent(message.ChosenIntent, posting);
+        if (IsHelpRequest(message.Text)) return answers.Help(posting);
+        return answers.Answer(message.Text, posting);
+    }
+
+    private static bool IsHelpRequest(string text)
+    {
+        var t = text.Trim().TrimEnd('?', '!', '.').ToLowerInvariant();
+        return t.Length == 0 || t is "help" or "hi" or "hello" or "hey";
+    }
+}
+
+/// <summary>A question recorded in the log and waiting for its answer.</summary>
+public sealed record AcceptedMessage(long MessageId, IncomingMessage Message, long StartedTimestamp);
+
+public sealed record HandledMessage(long MessageId, Reply Reply);

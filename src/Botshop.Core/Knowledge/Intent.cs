@@ -1,0 +1,17 @@
+namespace Botshop.Core.Knowledge;
+
+/// <summary>A topic candidates ask about, with the questions that train it and the answer per posting.</summary>
+public sealed record Intent(
+    string Name,
+    string Topic,
+    IReadOnlyList<string> Examples,
+    IReadOnlyDictionary<string, PostingAnswer> Answers)
+{
+    /// <summary>The reserved intent that trains "not answerable from a posting" (salary, visas, small talk, …).</summary>
+    public const string OutOfScope = "out_of_scope";
+
+    public bool IsOutOfScope => Name == OutOfScope;
+}
+
+/// <summary>What the bot says about an intent for one posting, and the passages it is drawn from.</summary>
+public sealed record PostingAnswer(string Text, IReadOnlyList<string> SourceIds);
