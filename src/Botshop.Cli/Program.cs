@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Botshop.Cli.Commands;
+
+var root = new RootCommand("Botshop: answers job candidates' questions about job postings, and learns from recruiters.")
+{
+    CommonOptions.Data,
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    AskCommand.Create(),
+    PostingsCommand.Create(),
+    PassagesCommand.Create(),
+    ValidateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

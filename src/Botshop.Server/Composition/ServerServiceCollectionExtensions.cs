@@ -1,0 +1,38 @@
+using Botshop.Hosting;
+using Botshop.Server.Health;
+using Botshop.Server.Replies;
+
+namespace Botshop.Server.Composition;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>Everything the web server needs, registered once: the one composition root for the web.</summary>
+    public static WebApplicationBuilder AddBotshopServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddBotshopCore(configuration);
+        services.AddOptions<BotshopOptions>().Bind(configuration.GetSection(BotshopOptions.Section))
+            .Validate(o => o.ReplyWorkers is >= 1 and <= 256, "Botshop:ReplyWorkers must be between 1 and 256.")
+            .Validate(o => o.MaxRequestBodyBytes is >= 1024, "Botshop:MaxRequestBodyBytes must be at least 1024.")
+            .ValidateOnStart();
+
+        var maxBody = configuration.GetValue<long?>("Botshop:MaxRequestBodyBytes") ?? new BotshopOptions().MaxRequestBodyBytes;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = maxBody;
+            k.AddServerHeader = false;
+        });
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        services.AddProblemDetails();
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<StartupService>();
+        services.AddSingleton<ReplyQueue>();
+        services.AddHostedService<ReplyWorker>();
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Botshop.Server.Health;
+
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>/healthz: the process is alive. /readyz: the store is reachable and a model is loaded.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
