@@ -13,8 +13,12 @@ public sealed class BotFrameworkTokenValidatorTests : IAsyncLifetime
 
     private static readonly TeamsActivity Activity = new()
     {
-        Type = "message", Id = "1", ChannelId = "msteams", ServiceUrl = FakeBotFrameworkIssuer.ServiceUrl,
-        From = new ChannelAccount("29:user"), Recipient = new ChannelAccount("28:" + FakeBotFrameworkIssuer.AppId),
+        Type = "message",
+        Id = "1",
+        ChannelId = "msteams",
+        ServiceUrl = FakeBotFrameworkIssuer.ServiceUrl,
+        From = new ChannelAccount("29:user"),
+        Recipient = new ChannelAccount("28:" + FakeBotFrameworkIssuer.AppId),
         Conversation = new ConversationAccount("a:1Xy"),
     };
 

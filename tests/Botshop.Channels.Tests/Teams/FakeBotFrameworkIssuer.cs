@@ -65,8 +65,12 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
         ctx.Response.ContentType = "application/json";
         if (request.Path == "/v1/.well-known/openidconfiguration")
         {
-            var metadata = new JsonObject { ["issuer"] = Issuer, ["jwks_uri"] = new Uri(_server.BaseUri, "keys").ToString(),
-                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256") };
+            var metadata = new JsonObject
+            {
+                ["issuer"] = Issuer,
+                ["jwks_uri"] = new Uri(_server.BaseUri, "keys").ToString(),
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256")
+            };
             await ctx.Response.WriteAsync(metadata.ToJsonString());
         }
         else if (request.Path == "/keys")
@@ -85,8 +89,11 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
                 var p = key.ExportParameters(false);
                 keys.Add(new JsonObject
                 {
-                    ["kty"] = "RSA", ["use"] = "sig", ["kid"] = kid,
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus), ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+                    ["kty"] = "RSA",
+                    ["use"] = "sig",
+                    ["kid"] = kid,
+                    ["n"] = Base64UrlEncoder.Encode(p.Modulus),
+                    ["e"] = Base64UrlEncoder.Encode(p.Exponent),
                     ["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
                 });
             }

@@ -42,8 +42,11 @@ public sealed class TeamsOptionsTests
     {
         using var services = Build(new()
         {
-            ["AppId"] = "app", ["AppPassword"] = "pw", ["OpenIdMetadataUrl"] = "http://127.0.0.1:5000/meta",
-            ["TokenEndpoint"] = "http://localhost:5001/token", ["AllowedServiceUrls:0"] = "https://smba.trafficmanager.net/amer/",
+            ["AppId"] = "app",
+            ["AppPassword"] = "pw",
+            ["OpenIdMetadataUrl"] = "http://127.0.0.1:5000/meta",
+            ["TokenEndpoint"] = "http://localhost:5001/token",
+            ["AllowedServiceUrls:0"] = "https://smba.trafficmanager.net/amer/",
         });
         var o = services.GetRequiredService<IOptions<TeamsOptions>>().Value;
         Assert.True(o.AuthenticationEnabled);

@@ -9,8 +9,12 @@ public sealed class TeamsReplyRendererTests
 {
     private static readonly TeamsActivity Incoming = new()
     {
-        Type = "message", Id = "1700000000001", ChannelId = "msteams", ServiceUrl = "https://smba.trafficmanager.net/amer/",
-        From = new ChannelAccount("29:user", "Ada"), Recipient = new ChannelAccount("28:bot", "JobBot"),
+        Type = "message",
+        Id = "1700000000001",
+        ChannelId = "msteams",
+        ServiceUrl = "https://smba.trafficmanager.net/amer/",
+        From = new ChannelAccount("29:user", "Ada"),
+        Recipient = new ChannelAccount("28:bot", "JobBot"),
         Conversation = new ConversationAccount("a:1Xy", "personal", "t1"),
     };
 
