@@ -83,7 +83,21 @@ public sealed class BotshopDatabase : IAsyncDisposable
         }
     }
 
-    internal string? MigrationLockSql => _dialect.MigrationLockSql;
+    /// <summary>A write transaction that also holds <paramref name="lockName"/> until it ends.</summary>
+    internal async Task<StoreTransaction> BeginExclusiveAsync(StoreLock lockName, CancellationToken ct)
+    {
+        var tx = await BeginWriteAsync(ct);
+        try
+        {
+            await _dialect.LockAsync(tx, lockName, ct);
+            return tx;
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

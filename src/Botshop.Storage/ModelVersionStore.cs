@@ -14,7 +14,9 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
     /// <summary>The version's Id and IsActive are ignored: the store assigns the id, <paramref name="activate"/> decides.</summary>
     public async Task<long> SaveAsync(ModelVersion version, byte[] modelBytes, bool activate, CancellationToken ct)
     {
-        await using var tx = await db.BeginWriteAsync(ct);
+        await using var tx = activate
+            ? await db.BeginExclusiveAsync(StoreLock.ModelActivation, ct)
+            : await db.BeginWriteAsync(ct);
         if (activate) await DeactivateAllAsync(tx, ct);
         var id = await tx.Connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO model_versions
@@ -53,7 +55,7 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
     /// <summary>Makes <paramref name="id"/> the only active version; an unknown id changes nothing and throws.</summary>
     public async Task ActivateAsync(long id, CancellationToken ct)
     {
-        await using var tx = await db.BeginWriteAsync(ct);
+        await using var tx = await db.BeginExclusiveAsync(StoreLock.ModelActivation, ct);
         await DeactivateAllAsync(tx, ct);
         var updated = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE model_versions SET is_active = TRUE WHERE id = @id", new { id }, tx.Transaction, cancellationToken: ct));
@@ -61,7 +63,8 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
         await tx.CommitAsync(ct);
     }
 
-    // Deactivate before activating: the one-active unique index is checked per statement.
+    // Deactivate before activating: the one-active unique index is checked per statement. Callers hold the
+    // activation lock: under READ COMMITTED two switches would each miss the other's newly active row.
     private static Task DeactivateAllAsync(StoreTransaction tx, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE model_versions SET is_active = FALSE WHERE is_active", transaction: tx.Transaction, cancellationToken: ct));

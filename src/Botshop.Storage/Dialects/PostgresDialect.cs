@@ -1,13 +1,14 @@
 using System.Data;
 using System.Data.Common;
+using Dapper;
 using Npgsql;
 
 namespace Botshop.Storage.Dialects;
 
 internal sealed class PostgresDialect : SqlDialect
 {
-    // Any constant works as long as it is the same in every process migrating the same database.
-    private const long MigrationLockKey = 0x626f7473686f70; // "botshop"
+    // The advisory lock namespace: any constant works as long as every process uses the same one.
+    private const int LockNamespace = 0x626f7473; // "bots"
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -22,7 +23,11 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Provider => StorageOptions.Postgres;
     public override bool SerializesWrites => false; // row-level locking: concurrent writers are PostgreSQL's job.
-    public override string? MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+
+    public override Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@Namespace, @Key)", new { Namespace = LockNamespace, Key = (int)lockName },
+            tx.Transaction, cancellationToken: ct));
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 

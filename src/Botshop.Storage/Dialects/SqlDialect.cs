@@ -14,8 +14,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>SQLite allows one writer per file: queueing writers in-process keeps them off the busy handler.</summary>
     public abstract bool SerializesWrites { get; }
 
-    /// <summary>Run first inside the migration transaction, so concurrent migrators apply each version once.</summary>
-    public abstract string? MigrationLockSql { get; }
+    /// <summary>
+    /// Takes <paramref name="lockName"/> until the write transaction ends, so writes that read-then-change a set of
+    /// rows (migrations, switching the active model) run one at a time across processes.
+    /// </summary>
+    public abstract Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct);
 
     public abstract DbConnection CreateConnection();
 

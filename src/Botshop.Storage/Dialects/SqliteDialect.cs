@@ -33,7 +33,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Provider => StorageOptions.Sqlite;
     public override bool SerializesWrites => true;
-    public override string? MigrationLockSql => null; // BEGIN IMMEDIATE already holds the file's write lock.
+
+    // BEGIN IMMEDIATE already holds the file's one write lock: every write transaction is exclusive.
+    public override Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct) => Task.CompletedTask;
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 

@@ -22,9 +22,7 @@ internal sealed class MigrationRunner(BotshopDatabase db, ILogger logger)
     public async Task RunAsync(CancellationToken ct)
     {
         var migrations = Migration.Embedded(db.Provider);
-        await using var tx = await db.BeginWriteAsync(ct);
-        if (db.MigrationLockSql is { } lockSql)
-            await tx.Connection.ExecuteAsync(new CommandDefinition(lockSql, transaction: tx.Transaction, cancellationToken: ct));
+        await using var tx = await db.BeginExclusiveAsync(StoreLock.Migrations, ct);
         await tx.Connection.ExecuteAsync(new CommandDefinition(CreateTableSql, transaction: tx.Transaction, cancellationToken: ct));
 
         var applied = (await tx.Connection.QueryAsync<long>(new CommandDefinition(
