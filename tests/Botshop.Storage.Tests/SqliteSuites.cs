@@ -2,7 +2,7 @@ using Botshop.Storage.Tests.Infrastructure;
 
 namespace Botshop.Storage.Tests;
 
-// Every behaviour suite on SQLite. A PostgreSQL run adds the same five lines with its own TestDatabase.
+// Every behaviour suite on SQLite; PostgresSuites.cs runs the same suites on PostgreSQL.
 public sealed class SqliteMigrationTests : MigrationTests<SqliteTestDatabase>;
 public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreTests<SqliteTestDatabase>;
 public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<SqliteTestDatabase>;
