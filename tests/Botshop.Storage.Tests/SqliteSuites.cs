@@ -1,0 +1,10 @@
+using Botshop.Storage.Tests.Infrastructure;
+
+namespace Botshop.Storage.Tests;
+
+// Every behaviour suite on SQLite; PostgresSuites.cs runs the same suites on PostgreSQL.
+public sealed class SqliteMigrationTests : MigrationTests<SqliteTestDatabase>;
+public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreTests<SqliteTestDatabase>;
+public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<SqliteTestDatabase>;
+public sealed class SqliteConversationLogTests : ConversationLogTests<SqliteTestDatabase>;
+public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTestDatabase>;
