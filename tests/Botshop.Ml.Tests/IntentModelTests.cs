@@ -11,7 +11,7 @@ public class IntentModelTests(TrainedModelFixture trained) : IClassFixture<Train
     [InlineData("What is the last date I can send my application?", "deadline")]
     [InlineData("how lnog does the intership last", "duration")]
     [InlineData("Which skills must candidates have?", "requirements")]
-    [InlineData("What do I need to send to apply?", "apply")]
+    [InlineData("How do I send in my application?", "apply")]
     public void Unseen_paraphrase_lands_on_its_intent(string question, string intent)
     {
         var prediction = trained.Classifier.Predict(question);
@@ -48,6 +48,8 @@ public class IntentModelTests(TrainedModelFixture trained) : IClassFixture<Train
 
         var loaded = IntentModel.Load(IntentModel.Save(ml, fitted, schema));
 
+        // A degenerate model (all weights regularised away) would trivially "agree" with itself.
+        Assert.True(TrainedModelFixture.Probes.Select(p => inMemory.Predict(p).Top.Intent).Distinct().Count() > 2);
         foreach (var probe in TrainedModelFixture.Probes)
             Assert.Equal(inMemory.Predict(probe).Ranked, loaded.Predict(probe).Ranked);
     }
