@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Running;
+using Botshop.Benchmarks;
+
+// Modes besides BenchmarkDotNet's switcher (see docs/benchmarks.md):
+//   export-folds OUT.csv [folds] [seed]   the examples with their CV fold, for peer/sklearn_compare.py
+//   train [folds]                         a timed training run printing the cross-validated report
+//   latency [calls]                       per-call prediction latency (median, p99)
+switch (args.FirstOrDefault())
+{
+    case "export-folds" when args.Length >= 2:
+        FoldExport.Write(args[1], IntArg(args, 2, 5), IntArg(args, 3, 42));
+        break;
+    case "train":
+        TrainingRun.Run(IntArg(args, 1, 5));
+        break;
+    case "latency":
+        LatencyRun.Run(IntArg(args, 1, 100_000));
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
+        break;
+}
+
+static int IntArg(string[] args, int index, int fallback) =>
+    args.Length > index && int.TryParse(args[index], out var value) ? value : fallback;
