@@ -33,8 +33,13 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
             """,
             new
             {
-                ConversationId = conversationId, message.Channel, message.ExternalId, message.UserRef,
-                Question = message.Text, message.PostingId, ReceivedAt = at,
+                ConversationId = conversationId,
+                message.Channel,
+                message.ExternalId,
+                message.UserRef,
+                Question = message.Text,
+                message.PostingId,
+                ReceivedAt = at,
             },
             tx.Transaction, cancellationToken: ct));
 
@@ -56,9 +61,16 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
             """,
             new
             {
-                MessageId = messageId, reply.PostingId, reply.Intent, Confidence = (double)reply.Confidence,
-                reply.Answered, ReplyKind = reply.Kind.ToString(), AnswerText = reply.Text,
-                SourceIds = StorageJson.Write(reply.Sources.Select(s => s.Id)), LatencyMs = latencyMs, ModelVersion = modelVersion,
+                MessageId = messageId,
+                reply.PostingId,
+                reply.Intent,
+                Confidence = (double)reply.Confidence,
+                reply.Answered,
+                ReplyKind = reply.Kind.ToString(),
+                AnswerText = reply.Text,
+                SourceIds = StorageJson.Write(reply.Sources.Select(s => s.Id)),
+                LatencyMs = latencyMs,
+                ModelVersion = modelVersion,
                 RepliedAt = StorageJson.ToUnixMs(time.GetUtcNow()),
             },
             tx.Transaction, cancellationToken: ct));

@@ -27,7 +27,12 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
             """,
             knowledge.Postings.SelectMany(p => p.Passages.Select((passage, i) => new
             {
-                PostingId = p.Id, passage.Id, Position = i, passage.Section, passage.Text, Ordinal = passage.Order,
+                PostingId = p.Id,
+                passage.Id,
+                Position = i,
+                passage.Section,
+                passage.Text,
+                Ordinal = passage.Order,
             })), ct);
         await ExecuteAsync(tx, "INSERT INTO intents (name, topic) VALUES (@Name, @Topic)",
             knowledge.Intents.Select(i => new { i.Name, i.Topic }), ct);
@@ -39,7 +44,10 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
             """,
             knowledge.Intents.SelectMany(i => i.Answers.Select(a => new
             {
-                IntentName = i.Name, PostingId = a.Key, a.Value.Text, SourceIds = StorageJson.Write(a.Value.SourceIds),
+                IntentName = i.Name,
+                PostingId = a.Key,
+                a.Value.Text,
+                SourceIds = StorageJson.Write(a.Value.SourceIds),
             })), ct);
         await tx.CommitAsync(ct);
     }

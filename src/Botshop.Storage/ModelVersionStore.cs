@@ -26,9 +26,14 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
             """,
             new
             {
-                CreatedAt = StorageJson.ToUnixMs(version.CreatedAt), version.Trainer,
-                Threshold = (double)version.Threshold, AmbiguityMargin = (double)version.AmbiguityMargin,
-                version.DataHash, Report = StorageJson.Write(version.Report), ModelBytes = modelBytes, IsActive = activate,
+                CreatedAt = StorageJson.ToUnixMs(version.CreatedAt),
+                version.Trainer,
+                Threshold = (double)version.Threshold,
+                AmbiguityMargin = (double)version.AmbiguityMargin,
+                version.DataHash,
+                Report = StorageJson.Write(version.Report),
+                ModelBytes = modelBytes,
+                IsActive = activate,
             },
             tx.Transaction, cancellationToken: ct));
         await tx.CommitAsync(ct);
