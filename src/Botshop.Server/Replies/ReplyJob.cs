@@ -4,7 +4,15 @@ using Botshop.Core.Conversations;
 namespace Botshop.Server.Replies;
 
 /// <summary>
-/// A recorded question waiting to be answered, and how to deliver the answer back to its channel. The channel's
-/// delivery throws when the platform finally refuses the reply; the worker records that on the message.
+/// Work for the reply worker: a recorded question to answer and deliver, or (with <see cref="Prepared"/>) a message
+/// the bot sends on its own, such as a welcome. Delivery throws when the platform finally refuses; the worker
+/// records that on the question's message.
 /// </summary>
-public sealed record ReplyJob(AcceptedMessage Accepted, Func<Reply, long, CancellationToken, Task> DeliverAsync);
+public sealed record ReplyJob(string Channel, AcceptedMessage? Accepted, Func<Reply, long?, CancellationToken, Task> DeliverAsync, Reply? Prepared = null)
+{
+    public static ReplyJob Answer(AcceptedMessage accepted, Func<Reply, long?, CancellationToken, Task> deliver) =>
+        new(accepted.Message.Channel, accepted, deliver);
+
+    public static ReplyJob Send(string channel, Reply reply, Func<Reply, long?, CancellationToken, Task> deliver) =>
+        new(channel, null, deliver, reply);
+}

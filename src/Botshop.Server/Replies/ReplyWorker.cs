@@ -1,3 +1,4 @@
+using Botshop.Core.Answering;
 using Botshop.Core.Conversations;
 using Microsoft.Extensions.Options;
 
@@ -37,22 +38,24 @@ public sealed partial class ReplyWorker(
 
     private async Task ProcessAsync(ReplyJob job)
     {
+        if (job.Accepted is null)
+        {
+            await SendPreparedAsync(job);
+            return;
+        }
         var id = job.Accepted.MessageId;
+        Reply reply;
         try
         {
-            var reply = await conversations.ReplyAsync(job.Accepted, CancellationToken.None);
-            await DeliverAsync(job, reply, id);
+            reply = await conversations.ReplyAsync(job.Accepted, CancellationToken.None);
         }
         catch (Exception e)
         {
             // A bug, not a platform refusal: keep it on the message so the question is not lost silently.
-            LogAnswerFailed(e, id, job.Accepted.Message.Channel);
+            LogAnswerFailed(e, id, job.Channel);
             await RecordSafelyAsync(id, false, "answer failed: " + e.GetType().Name);
+            return;
         }
-    }
-
-    private async Task DeliverAsync(ReplyJob job, Core.Answering.Reply reply, long id)
-    {
         try
         {
             await job.DeliverAsync(reply, id, CancellationToken.None);
@@ -61,9 +64,15 @@ public sealed partial class ReplyWorker(
         catch (Exception e)
         {
             // Whatever the platform or network did, the reply is recorded as undelivered with its reason.
-            LogDeliveryFailed(id, job.Accepted.Message.Channel, e.Message);
+            LogDeliveryFailed(id, job.Channel, e.Message);
             await RecordSafelyAsync(id, false, e.Message);
         }
+    }
+
+    private async Task SendPreparedAsync(ReplyJob job)
+    {
+        try { await job.DeliverAsync(job.Prepared!, null, CancellationToken.None); }
+        catch (Exception e) { LogSendFailed(job.Channel, e.Message); }
     }
 
     private async Task RecordSafelyAsync(long id, bool delivered, string? error)
@@ -71,6 +80,9 @@ public sealed partial class ReplyWorker(
         try { await conversations.RecordDeliveryAsync(id, delivered, error, CancellationToken.None); }
         catch (Exception e) { LogRecordFailed(e, id); }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message the bot sent on its own on {Channel} was not delivered: {Reason}")]
+    private partial void LogSendFailed(string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering message {MessageId} from {Channel} failed")]
     private partial void LogAnswerFailed(Exception e, long messageId, string channel);
