@@ -2,7 +2,7 @@ using Botshop.Core.Knowledge;
 
 namespace Botshop.Ml.Tests;
 
-/// <summary>The in-test dataset: six intents of about a dozen questions each plus out_of_scope.</summary>
+/// <summary>The in-test dataset: seven intents of about a dozen questions each plus 20 out_of_scope.</summary>
 public static class SampleQuestions
 {
     private static readonly Lazy<IReadOnlyList<LabeledQuestion>> All = new(() => Read(Path.Combine(AppContext.BaseDirectory, "SampleQuestions.tsv")));
