@@ -1,8 +1,10 @@
 using Botshop.Server.Chat;
 using Botshop.Server.Composition;
 using Botshop.Server.Health;
+using Botshop.Server.Teams;
 
-var builder = WebApplication.CreateBuilder(args);
+// The program's own folder is the content root: appsettings.json and wwwroot are found wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddBotshopServer();
 
 var app = builder.Build();
@@ -12,6 +14,8 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealth();
 app.MapChat();
+app.MapTeams();
+app.LogChannelModes();
 app.Run();
 
 /// <summary>The web server: web chat, Slack and Teams endpoints, health checks.</summary>

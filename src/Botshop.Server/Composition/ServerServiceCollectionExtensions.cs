@@ -1,5 +1,7 @@
+using Botshop.Channels.Teams;
 using Botshop.Hosting;
 using Botshop.Server.Health;
+using Botshop.Server.Http;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -26,10 +28,15 @@ public static class ServerServiceCollectionExtensions
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Malformed bodies throw, so the handler can say what was wrong instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService<ReplyWorker>();
+        services.AddTeamsChannel(configuration.GetSection("Teams"));
+        services.AddSingleton<Teams.TeamsReplies>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
