@@ -11,7 +11,7 @@ public abstract class ConcurrentWriteTests<TDatabase> : StoreTests<TDatabase> wh
     private const int Writers = 16;
     private const int MessagesPerWriter = 25;
 
-    [StorageFact]
+    [Fact]
     public async Task Concurrent_questions_and_replies_from_two_processes_all_land()
     {
         // Two factories stand in for two processes: the in-process write queue cannot order them, SQLite's locks must.

@@ -13,7 +13,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
 
     private ConversationLog Log => new(Db, _clock);
 
-    [StorageFact]
+    [Fact]
     public async Task Recorded_question_is_stored_in_its_conversation()
     {
         var id = await Log.RecordQuestionAsync(
@@ -31,7 +31,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
             (conversation.UserRef, conversation.CreatedAt, conversation.LastActivityAt));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Later_question_in_a_conversation_moves_its_last_activity()
     {
         await Log.RecordQuestionAsync(new("slack", "C1", "u_a", "one"), T0, default);
@@ -43,7 +43,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM messages WHERE conversation_id = @Id", new { conversation.Id }));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Retried_delivery_returns_null_and_is_logged_once()
     {
         var message = new IncomingMessage("slack", "C1", "u_a", "Is it remote?", ExternalId: "Ev42");
@@ -58,7 +58,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(T0.ToUnixTimeMilliseconds(), (await ConversationAsync("slack", "C1")).LastActivityAt);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Concurrent_retries_of_one_delivery_are_accepted_exactly_once()
     {
         var message = new IncomingMessage("msteams", "conv-1", "u_a", "Deadline?", ExternalId: "activity-7");
@@ -71,7 +71,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM messages", null));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Messages_without_external_id_are_never_duplicates()
     {
         var message = new IncomingMessage("web", "session-1", "u_a", "hello");
@@ -84,7 +84,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.NotEqual(first, second);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Same_external_id_on_another_channel_is_not_a_duplicate()
     {
         var first = await Log.RecordQuestionAsync(new("slack", "C1", "u_a", "q", ExternalId: "X1"), T0, default);
@@ -94,7 +94,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.NotNull(second);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Reply_is_stored_on_its_question()
     {
         var id = (await Log.RecordQuestionAsync(new("web", "s1", "u_a", "Do I need a PhD?"), T0, default))!.Value;
@@ -111,7 +111,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(_clock.Now.ToUnixTimeMilliseconds(), row.RepliedAt);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Declined_reply_is_stored_as_not_answered()
     {
         var id = (await Log.RecordQuestionAsync(new("web", "s1", "u_a", "Salary?", PostingId: "phd-intern"), T0, default))!.Value;
@@ -122,7 +122,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal((false, "OutOfScope", "phd-intern", "[]"), (row.Answered, row.ReplyKind, row.PostingId, row.SourceIds));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Reply_to_an_unknown_message_throws()
     {
         var reply = new Reply(ReplyKind.Help, "help", null, null, 1f, [], []);
@@ -130,7 +130,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Log.RecordReplyAsync(999, reply, null, 1, default));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Delivery_failure_is_recorded_with_its_error()
     {
         var id = (await Log.RecordQuestionAsync(new("slack", "C1", "u_a", "q", ExternalId: "E1"), T0, default))!.Value;
@@ -141,7 +141,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(("failed", "slack chat.postMessage: channel_not_found"), (row.DeliveryStatus, row.DeliveryError));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Successful_delivery_is_recorded_without_error()
     {
         var id = (await Log.RecordQuestionAsync(new("slack", "C1", "u_a", "q"), T0, default))!.Value;
@@ -152,7 +152,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(("delivered", null), (row.DeliveryStatus, row.DeliveryError));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Overlong_delivery_error_is_cut_to_the_limit()
     {
         var id = (await Log.RecordQuestionAsync(new("slack", "C1", "u_a", "q"), T0, default))!.Value;
@@ -162,7 +162,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal(ConversationLog.MaxDeliveryErrorLength, (await MessageAsync(id)).DeliveryError!.Length);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Re_voting_replaces_the_users_vote_and_other_users_votes_stay()
     {
         var id = (await Log.RecordQuestionAsync(new("web", "s1", "u_a", "q"), T0, default))!.Value;
@@ -177,7 +177,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Equal([("u_a", -1L, T0.AddMinutes(2).ToUnixTimeMilliseconds()), ("u_b", 1L, T0.AddMinutes(1).ToUnixTimeMilliseconds())], votes);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Conversation_posting_is_unknown_until_chosen_and_a_new_choice_replaces_it()
     {
         Assert.Null(await Log.GetConversationPostingAsync("web", "s1", default));
@@ -192,7 +192,7 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
         Assert.Null(await Log.GetConversationPostingAsync("slack", "s1", default)); // other channel, other conversation
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Posting_bound_before_any_question_survives_the_first_question()
     {
         await Log.SetConversationPostingAsync("slack", "C9", "data-eng", default);

@@ -7,7 +7,7 @@ public abstract class KnowledgeStoreTests<TDatabase> : StoreTests<TDatabase> whe
 {
     private KnowledgeStore Store => new(Db);
 
-    [StorageFact]
+    [Fact]
     public async Task Imported_knowledge_loads_back_with_passages_and_examples_in_order()
     {
         var knowledge = SampleKnowledge();
@@ -18,7 +18,7 @@ public abstract class KnowledgeStoreTests<TDatabase> : StoreTests<TDatabase> whe
         AssertSameKnowledge(knowledge, loaded);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Import_replaces_the_previous_knowledge_as_a_whole()
     {
         await Store.ImportAsync(SampleKnowledge(), default);
@@ -33,7 +33,7 @@ public abstract class KnowledgeStoreTests<TDatabase> : StoreTests<TDatabase> whe
         AssertSameKnowledge(replacement, loaded);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Failed_import_leaves_the_previous_knowledge_untouched()
     {
         var before = SampleKnowledge();
@@ -47,7 +47,7 @@ public abstract class KnowledgeStoreTests<TDatabase> : StoreTests<TDatabase> whe
         AssertSameKnowledge(before, await Store.LoadAsync(default));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Empty_store_loads_as_empty_knowledge()
     {
         var loaded = await Store.LoadAsync(default);

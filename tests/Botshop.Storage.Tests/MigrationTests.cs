@@ -7,7 +7,7 @@ public abstract class MigrationTests<TDatabase> : StoreTests<TDatabase> where TD
 {
     protected override bool Migrate => false;
 
-    [StorageFact]
+    [Fact]
     public async Task Migrating_twice_applies_each_version_once()
     {
         await Db.MigrateAsync();
@@ -17,7 +17,7 @@ public abstract class MigrationTests<TDatabase> : StoreTests<TDatabase> where TD
         await AssertSchemaUsableAsync();
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Concurrent_migrators_on_a_fresh_database_all_succeed_and_apply_each_version_once()
     {
         // Separate factories: separate pools and write gates, as separate processes would have.

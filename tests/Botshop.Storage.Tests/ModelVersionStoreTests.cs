@@ -8,7 +8,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
 {
     private ModelVersionStore Store => new(Db);
 
-    [StorageFact]
+    [Fact]
     public async Task Saved_active_version_comes_back_with_its_bytes_and_report()
     {
         var version = Version("SdcaMaximumEntropy", new DateTimeOffset(2025, 3, 4, 5, 6, 7, 890, TimeSpan.Zero));
@@ -28,7 +28,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         AssertSameReport(version.Report, stored.Report);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task No_active_version_until_one_is_activated()
     {
         var id = await Store.SaveAsync(Version("A"), [1, 2, 3], activate: false, default);
@@ -39,7 +39,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         Assert.Equal(id, (await Store.GetActiveAsync(default))?.Version.Id);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Saving_an_active_version_deactivates_the_previous_one()
     {
         var first = await Store.SaveAsync(Version("A"), [1], activate: true, default);
@@ -52,7 +52,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         Assert.Equal(new byte[] { 2 }, (await Store.GetActiveAsync(default))?.ModelBytes);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Activating_an_older_version_switches_the_active_one()
     {
         var first = await Store.SaveAsync(Version("A"), [1], activate: true, default);
@@ -65,7 +65,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         Assert.Equal(new byte[] { 1 }, (await Store.GetActiveAsync(default))?.ModelBytes);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Activating_an_unknown_version_throws_and_keeps_the_active_one()
     {
         var id = await Store.SaveAsync(Version("A"), [1], activate: true, default);
@@ -75,7 +75,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         Assert.Equal(id, (await Store.GetActiveAsync(default))?.Version.Id);
     }
 
-    [StorageFact]
+    [Fact]
     public async Task The_schema_refuses_a_second_active_version_even_outside_the_store()
     {
         await Store.SaveAsync(Version("A"), [1], activate: true, default);
@@ -85,7 +85,7 @@ public abstract class ModelVersionStoreTests<TDatabase> : StoreTests<TDatabase> 
         await Assert.ThrowsAnyAsync<Exception>(() => connection.ExecuteAsync("UPDATE model_versions SET is_active = TRUE"));
     }
 
-    [StorageFact]
+    [Fact]
     public async Task Concurrent_activations_leave_exactly_one_active()
     {
         var ids = new List<long>();

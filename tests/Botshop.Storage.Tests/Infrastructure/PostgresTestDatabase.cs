@@ -14,7 +14,8 @@ public sealed class PostgresTestDatabase : TestDatabase
     public PostgresTestDatabase()
     {
         _server = Environment.GetEnvironmentVariable(ServerVariable)
-            ?? throw new InvalidOperationException($"{ServerVariable} is not set.");
+            ?? throw new InvalidOperationException(
+                $"{ServerVariable} is not set: run the README's test command (bash infra/test/run-all.sh), which starts a throwaway PostgreSQL.");
         // The name is generated above, never input: safe to place in DDL, which cannot take parameters.
         Admin($"CREATE DATABASE {_name}");
         Options = new StorageOptions
