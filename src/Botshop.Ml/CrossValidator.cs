@@ -36,10 +36,11 @@ internal static class CrossValidator
     public static ITransformer Fit(IReadOnlyList<LabeledQuestion> examples, string trainer, int seed, out MLContext ml, out DataViewSchema inputSchema)
     {
         ml = new MLContext(seed);
+        var counts = examples.GroupBy(e => e.Intent).ToDictionary(g => g.Key, g => g.Count());
         var rows = examples
             .OrderBy(e => e.Intent, StringComparer.Ordinal)
             .ThenBy(e => e.Text, StringComparer.Ordinal)
-            .Select(QuestionRow.ForTraining)
+            .Select(e => QuestionRow.ForTraining(e, (float)examples.Count / (counts.Count * counts[e.Intent])))
             .ToList();
         var data = ml.Data.LoadFromEnumerable(rows);
         inputSchema = data.Schema;

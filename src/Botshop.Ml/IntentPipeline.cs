@@ -36,9 +36,9 @@ internal static class IntentPipeline
     private static IEstimator<ITransformer> Trainer(MLContext ml, string trainer) => trainer switch
     {
         IntentTrainers.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
-            new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L2Regularization = SdcaL2 }),
+            new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, ExampleWeightColumnName = nameof(QuestionRow.Weight), L2Regularization = SdcaL2 }),
         IntentTrainers.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
-            new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, L2Regularization = LbfgsL2, L1Regularization = 0 }),
+            new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, ExampleWeightColumnName = nameof(QuestionRow.Weight), L2Regularization = LbfgsL2, L1Regularization = 0 }),
         _ => throw new ArgumentException($"Unknown trainer '{trainer}'. Known: {string.Join(", ", IntentTrainers.All)}.", nameof(trainer)),
     };
 }

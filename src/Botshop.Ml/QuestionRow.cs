@@ -11,8 +11,14 @@ internal sealed class QuestionRow
     /// <summary>Empty when predicting; the label mapping turns it into a missing key, which the scorer ignores.</summary>
     public string Intent { get; set; } = "";
 
-    public static QuestionRow ForTraining(LabeledQuestion example) =>
-        new() { Text = TextNormalizer.Normalize(example.Text), Intent = example.Intent };
+    /// <summary>
+    /// Training weight. Classes are balanced to equal total weight: the out-of-scope class is several times larger
+    /// than any intent and would otherwise absorb in-scope questions that share its everyday words.
+    /// </summary>
+    public float Weight { get; set; } = 1f;
+
+    public static QuestionRow ForTraining(LabeledQuestion example, float weight) =>
+        new() { Text = TextNormalizer.Normalize(example.Text), Intent = example.Intent, Weight = weight };
 
     public static QuestionRow ForPrediction(string question) =>
         new() { Text = TextNormalizer.Normalize(question) };
