@@ -13,7 +13,7 @@ public sealed record SignedCase(string Id, string Secret, string Body, string Ti
 /// </summary>
 public sealed class BoltVerifier
 {
-    private readonly string _folder = FindNodeFolder();
+    private readonly string _folder = SlackTestKit.RepoPath("tests/Botshop.Channels.Tests/Slack/node");
     private readonly Lazy<Task> _installed;
 
     public BoltVerifier() => _installed = new Lazy<Task>(InstallAsync);
@@ -23,7 +23,12 @@ public sealed class BoltVerifier
         await _installed.Value;
         var input = string.Join("\n", cases.Select(c => JsonSerializer.Serialize(new
         {
-            id = c.Id, secret = c.Secret, body = c.Body, timestamp = c.Timestamp, signature = c.Signature, nowMs = c.Now * 1000,
+            id = c.Id,
+            secret = c.Secret,
+            body = c.Body,
+            timestamp = c.Timestamp,
+            signature = c.Signature,
+            nowMs = c.Now * 1000,
         }))) + "\n";
         var output = await RunAsync("node", "verify.js", input);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -66,16 +71,5 @@ public sealed class BoltVerifier
                 throw new InvalidOperationException($"'{tool} {arguments}' in {_folder} exited with {process.ExitCode}: {await stderr}");
             return await stdout;
         }
-    }
-
-    private static string FindNodeFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Botshop.Channels.Tests", "Slack", "node");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-                return candidate;
-        }
-        throw new InvalidOperationException("tests/Botshop.Channels.Tests/Slack/node not found above " + AppContext.BaseDirectory);
     }
 }

@@ -23,6 +23,18 @@ internal static class SlackTestKit
         return Microsoft.Extensions.Options.Options.Create(options);
     }
 
+    /// <summary>A file or folder of the repository, found by walking up from the test binaries.</summary>
+    public static string RepoPath(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate) || Directory.Exists(candidate))
+                return candidate;
+        }
+        throw new InvalidOperationException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
+
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 
     /// <summary>Form-encodes fields the way Slack does (spaces as '+').</summary>
