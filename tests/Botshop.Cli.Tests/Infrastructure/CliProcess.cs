@@ -6,8 +6,8 @@ namespace Botshop.Cli.Tests.Infrastructure;
 /// <summary>Runs the real botshop.dll (copied into the test output by the project reference) as a child process.</summary>
 public static class CliProcess
 {
-    /// <summary>Generous: a run may train a model first, on a machine shared with other builds.</summary>
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    /// <summary>A hang guard, not a speed check: a run may train on the real data first, on a busy shared machine.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     // A fixed pseudonym key, so no run writes a generated key beside the user's default database.
     private static readonly string UserHashKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
