@@ -3,7 +3,8 @@ using Botshop.Server.Tests.Infrastructure;
 
 namespace Botshop.Server.Tests;
 
-public sealed class HealthTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+[Collection(WebServerCollection.Name)]
+public sealed class HealthTests(ServerFixture fixture)
 {
     [Theory]
     [InlineData("healthz")] // alive

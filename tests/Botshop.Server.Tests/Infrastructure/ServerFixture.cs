@@ -12,3 +12,10 @@ public sealed class ServerFixture : IAsyncLifetime
         if (Server is not null) await Server.DisposeAsync();
     }
 }
+
+/// <summary>The test classes that share one web chat server (starting one costs seconds: the model is loaded each time).</summary>
+[CollectionDefinition(Name)]
+public sealed class WebServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "web chat server";
+}

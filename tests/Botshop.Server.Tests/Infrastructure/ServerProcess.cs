@@ -158,6 +158,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            TrainedTemplate.DeleteQuietly(Path.GetDirectoryName(DatabaseFile)!);
         }
     }
 

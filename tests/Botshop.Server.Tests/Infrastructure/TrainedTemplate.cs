@@ -40,7 +40,7 @@ public sealed class TrainedTemplate
         return copy;
     }
 
-    private static void DeleteQuietly(string folder)
+    public static void DeleteQuietly(string folder)
     {
         try { Directory.Delete(folder, recursive: true); }
         catch (IOException) { } // left for the OS's temp cleaning; never worth failing a run over

@@ -3,7 +3,8 @@ using System.Net;
 namespace Botshop.Server.Tests.Teams;
 
 /// <summary>Every forged or missing token is refused: 401, no reply sent, nothing recorded.</summary>
-public sealed class TeamsAuthenticationTests(TeamsServerFixture teams) : IClassFixture<TeamsServerFixture>
+[Collection(TeamsServerCollection.Name)]
+public sealed class TeamsAuthenticationTests(TeamsServerFixture teams)
 {
     [Theory]
     [InlineData("no token")]

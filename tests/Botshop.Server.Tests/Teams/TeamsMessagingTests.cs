@@ -4,7 +4,8 @@ using Botshop.Server.Tests.Infrastructure;
 
 namespace Botshop.Server.Tests.Teams;
 
-public sealed class TeamsMessagingTests(TeamsServerFixture teams) : IClassFixture<TeamsServerFixture>
+[Collection(TeamsServerCollection.Name)]
+public sealed class TeamsMessagingTests(TeamsServerFixture teams)
 {
     [Fact]
     public async Task Authenticated_question_gets_one_adaptive_card_reply_with_our_connector_token()

@@ -112,3 +112,10 @@ public sealed class TeamsServerFixture : IAsyncLifetime
         if (Issuer is not null) await Issuer.DisposeAsync();
     }
 }
+
+/// <summary>The Teams test classes share one server and one set of fakes.</summary>
+[CollectionDefinition(Name)]
+public sealed class TeamsServerCollection : ICollectionFixture<TeamsServerFixture>
+{
+    public const string Name = "teams server";
+}

@@ -4,7 +4,8 @@ using Botshop.Server.Tests.Infrastructure;
 
 namespace Botshop.Server.Tests.WebChat;
 
-public sealed class ChatApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+[Collection(WebServerCollection.Name)]
+public sealed class ChatApiTests(ServerFixture fixture)
 {
     private readonly ChatClient _chat = new(fixture.Server.CreateClient());
 

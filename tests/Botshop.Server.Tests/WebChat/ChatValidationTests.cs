@@ -5,7 +5,8 @@ using Botshop.Server.Tests.Infrastructure;
 namespace Botshop.Server.Tests.WebChat;
 
 /// <summary>Bad input gets ProblemDetails that say what was wrong, and nothing is stored.</summary>
-public sealed class ChatValidationTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+[Collection(WebServerCollection.Name)]
+public sealed class ChatValidationTests(ServerFixture fixture)
 {
     private readonly HttpClient _http = fixture.Server.CreateClient();
     private ChatClient Chat => new(_http);
