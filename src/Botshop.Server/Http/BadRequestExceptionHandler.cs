@@ -15,10 +15,11 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         var reason = bad.InnerException switch
         {
             // Say where the body went wrong, without echoing it or naming our types.
-            System.Text.Json.JsonException { Path: { Length: > 1 } path } =>
-                $"The request body does not have the expected fields or types (at {path}).",
-            System.Text.Json.JsonException json =>
+            // Broken syntax comes wrapped around the reader's own JsonException; otherwise the JSON had the wrong shape.
+            System.Text.Json.JsonException { InnerException: System.Text.Json.JsonException } json =>
                 $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+            System.Text.Json.JsonException json =>
+                $"The request body does not have the expected fields or types (at {json.Path}).",
             _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
             _ => "The request could not be read: a JSON body is required.",
         };
