@@ -23,11 +23,20 @@ public static class LoadEnvironment
     {
         if (given is not null) return File.Exists(given) ? Path.GetFullPath(given) : throw new FileNotFoundException(given);
         var project = Path.Combine(repo, "src", "Botshop.Server", "Botshop.Server.csproj");
-        Progress("building Botshop.Server (Release)");
-        Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]);
         var dll = Path.Combine(repo, "src", "Botshop.Server", "bin", "Release", "net10.0", "Botshop.Server.dll");
+        if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) > NewestSource(repo)) return dll;
+        Progress("building Botshop.Server (Release): its build is missing or older than src/");
+        Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"]);
         return File.Exists(dll) ? dll : throw new FileNotFoundException("build produced no server", dll);
     }
+
+    /// <summary>The newest source file of src/ (build outputs aside): a server build older than it is stale.</summary>
+    private static DateTime NewestSource(string repo) =>
+        Directory.EnumerateFiles(Path.Combine(repo, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Append(Path.Combine(repo, "Directory.Packages.props"))
+            .Max(File.GetLastWriteTimeUtc);
 
     /// <summary>The template for this data version: named by a hash of every data file, so edited FAQs retrain.</summary>
     public static string TemplatePath(string dataPath)

@@ -38,9 +38,9 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
     public async Task<StepResult> MeasureHealthAsync()
     {
         LoadEnvironment.Progress($"GET /healthz at {rate}/s for {seconds} s");
-        var (samples, serverCores, toolCores) = await MeasureAsync(() =>
+        var (samples, cpu) = await MeasureAsync(() =>
             _generator.RunAsync(_ => new HttpRequestMessage(HttpMethod.Get, _health), rate, TimeSpan.FromSeconds(seconds)));
-        return Report(StepResult.From("GET /healthz", rate, run, seconds, samples, serverCores, toolCores, null));
+        return Report(StepResult.From("GET /healthz", rate, run, seconds, samples, cpu, null));
     }
 
     public async Task<StepResult> MeasureEventsAsync(TimeSpan answerWait)
@@ -48,7 +48,7 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
         LoadEnvironment.Progress($"POST /slack/events at {rate}/s for {seconds} s");
         var postsBefore = fake.Posts;
         (string Channel, string Ts)[] targets = [];
-        var (samples, serverCores, toolCores) = await MeasureAsync(async () =>
+        var (samples, cpu) = await MeasureAsync(async () =>
         {
             var sent = await SendEventsAsync(rate, seconds);
             targets = sent.Targets;
@@ -58,7 +58,7 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
         var answeredAt = await WaitAnsweredAsync(targets, answerWait);
         await Task.Delay(1000); // a duplicate reply would come soon after the first: give it the chance to show
         var answers = Count(samples, targets, fake.Posts - postsBefore, (answeredAt - lastAck) / (double)Stopwatch.Frequency);
-        return Report(StepResult.From("POST /slack/events", rate, run, seconds, samples, serverCores, toolCores, answers));
+        return Report(StepResult.From("POST /slack/events", rate, run, seconds, samples, cpu, answers));
     }
 
     private async Task<(RequestSample[] Samples, (string Channel, string Ts)[] Targets)> SendEventsAsync(int eventRate, int eventSeconds)
@@ -104,17 +104,20 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
         return new AnswerCount(answered, twice, never, posts, Latency.Of(endToEnd), Math.Max(0, drainSeconds));
     }
 
-    /// <summary>Runs the load and says how many cores the server and this tool (generator and fake Slack) used meanwhile.</summary>
-    private async Task<(RequestSample[] Samples, double ServerCores, double ToolCores)> MeasureAsync(Func<Task<RequestSample[]>> load)
+    /// <summary>Runs the load and says how many cores the server, this tool (generator and fake Slack) and the machine used meanwhile.</summary>
+    private async Task<(RequestSample[] Samples, CpuUse Cpu)> MeasureAsync(Func<Task<RequestSample[]>> load)
     {
         var self = Process.GetCurrentProcess();
         var serverBefore = server.CpuTime();
         var toolBefore = self.TotalProcessorTime;
+        var machineBefore = MachineCpu.Now();
         var wall = Stopwatch.StartNew();
         var samples = await load();
         var elapsed = wall.Elapsed.TotalSeconds;
         self.Refresh();
-        return (samples, (server.CpuTime() - serverBefore).TotalSeconds / elapsed, (self.TotalProcessorTime - toolBefore).TotalSeconds / elapsed);
+        var cpu = new CpuUse((server.CpuTime() - serverBefore).TotalSeconds / elapsed, (self.TotalProcessorTime - toolBefore).TotalSeconds / elapsed,
+            MachineCpu.BusyCores(machineBefore, MachineCpu.Now()));
+        return (samples, cpu);
     }
 
     private static StepResult Report(StepResult result)

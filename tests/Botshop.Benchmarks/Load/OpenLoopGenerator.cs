@@ -31,9 +31,9 @@ public sealed class OpenLoopGenerator(HttpClient client, TimeSpan requestTimeout
                 sends[next] = SendAsync(build, next, Due(next), samples);
             if (next == total) break;
             var waitMs = (Due(next) - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
-            // Timers are ~1 ms coarse: sleep for the bulk, then yield until due. Sends already due fire in a burst.
-            if (waitMs > 1.5) await Task.Delay(TimeSpan.FromMilliseconds(waitMs - 1));
-            else if (waitMs > 0) await Task.Yield();
+            // Sleep, never spin: on 2 shared cores a spinning generator would steal the server's CPU. Timers are
+            // ~1 ms coarse, so a send may go up to ~1 ms late; that delay is charged to its latency.
+            if (waitMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, waitMs)));
         }
         await Task.WhenAll(sends);
         return samples;

@@ -17,6 +17,13 @@ public sealed record Latency(double P50, double P90, double P99, double Max)
 /// <summary>What the Slack events answered: each event's reply target counted at the fake Slack.</summary>
 public sealed record AnswerCount(int Answered, int AnsweredMoreThanOnce, int NeverAnswered, long Posts, Latency EndToEnd, double DrainSeconds);
 
+/// <summary>Average busy cores while a run sent: the server, this tool (generator and fake Slack), the whole machine.</summary>
+public sealed record CpuUse(double Server, double Tool, double Machine)
+{
+    /// <summary>What neither the server nor this tool used: other processes competing for the same cores.</summary>
+    public double Others => Math.Max(0, Machine - Server - Tool);
+}
+
 /// <summary>One fixed-rate run against one endpoint.</summary>
 public sealed record StepResult(
     string Target,
@@ -29,8 +36,7 @@ public sealed record StepResult(
     Latency Ack,
     double AchievedRate,
     int AcksOver3s,
-    double ServerCores,
-    double GeneratorCores,
+    CpuUse Cpu,
     AnswerCount? Answers)
 {
     public const double P99GoalMs = 50;
@@ -40,7 +46,7 @@ public sealed record StepResult(
         && (Answers is null || (Answers.AnsweredMoreThanOnce == 0 && Answers.NeverAnswered == 0));
 
     public static StepResult From(string target, int rate, int run, int seconds, RequestSample[] samples,
-        double serverCores, double generatorCores, AnswerCount? answers)
+        CpuUse cpu, AnswerCount? answers)
     {
         var ok = samples.Where(s => s.Ok).ToArray();
         var errors = samples.Where(s => !s.Ok).GroupBy(s => s.Error ?? $"HTTP {s.Status}")
@@ -50,6 +56,6 @@ public sealed record StepResult(
         var window = (last - first) / (double)Stopwatch.Frequency;
         return new StepResult(target, rate, run, seconds, samples.Length, samples.Length - ok.Length, string.Join(", ", errors),
             Latency.Of(samples.Select(s => s.LatencyMs)), window > 0 ? ok.Length / window : 0,
-            samples.Count(s => s.LatencyMs > 3000), serverCores, generatorCores, answers);
+            samples.Count(s => s.LatencyMs > 3000), cpu, answers);
     }
 }
