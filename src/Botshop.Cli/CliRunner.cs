@@ -24,6 +24,11 @@ public static class CliRunner
         {
             return Fail($"the store cannot be used: {e.Message}", ExitCodes.StoreUnavailable);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Data-folder file errors arrive as KnowledgeDataException; a bare one comes from the store's path.
+            return Fail($"the store cannot be used: {e.Message}", ExitCodes.StoreUnavailable);
+        }
         catch (OperationCanceledException)
         {
             return Fail("cancelled", 130);

@@ -1,6 +1,7 @@
 using Botshop.Server.Chat;
 using Botshop.Server.Composition;
 using Botshop.Server.Health;
+using Botshop.Server.Slack;
 using Botshop.Server.Teams;
 
 // The program's own folder is the content root: appsettings.json and wwwroot are found wherever it is started from.
@@ -14,6 +15,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealth();
 app.MapChat();
+app.MapSlack();
 app.MapTeams();
 app.LogChannelModes();
 app.Run();

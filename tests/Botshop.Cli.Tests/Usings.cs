@@ -1,1 +1,2 @@
+global using Botshop.Cli.Tests.Infrastructure;
 global using Xunit;

@@ -1,3 +1,4 @@
+using Botshop.Channels.Slack;
 using Botshop.Channels.Teams;
 using Botshop.Hosting;
 using Botshop.Server.Health;
@@ -35,6 +36,9 @@ public static class ServerServiceCollectionExtensions
         services.AddHostedService<StartupService>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService<ReplyWorker>();
+        services.AddSlackChannel(configuration.GetSection(SlackOptions.SectionName));
+        services.AddSingleton<Slack.SlackReplies>();
+        services.AddHostedService<Slack.SlackIdentityService>();
         services.AddTeamsChannel(configuration.GetSection("Teams"));
         services.AddSingleton<Teams.TeamsReplies>();
         services.AddHealthChecks()

@@ -1,0 +1,6 @@
+namespace Botshop.Channels.Slack;
+
+/// <summary>Where a reply goes: a channel and thread via chat.postMessage, or a response_url when one is set.</summary>
+/// <param name="ThreadTs">The thread to answer in (event.thread_ts ?? event.ts); null for a top-level message.</param>
+/// <param name="ResponseUrl">Set for slash commands and ephemeral buttons: answer there, not in the channel.</param>
+public sealed record SlackReplyAddress(string ChannelId, string? ThreadTs, string? ResponseUrl = null);

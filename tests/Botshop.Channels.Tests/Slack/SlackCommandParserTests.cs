@@ -1,0 +1,97 @@
+using Botshop.Channels.Slack;
+
+namespace Botshop.Channels.Tests.Slack;
+
+public sealed class SlackCommandParserTests
+{
+    private const string ResponseUrl = "https://hooks.slack.com/commands/T1/397700885554/96rGlfmib";
+
+    private static SlackCommand Parse(byte[] body)
+    {
+        var options = SlackTestKit.Options(o => o.ChannelPostings["C_BOUND"] = "research-intern-london");
+        return new SlackCommandParser(new SlackChannelBindings(options)).Parse(body, SlackTestKit.Pseudonym);
+    }
+
+    private static byte[] Ask(string text, string channel = "C_BOUND") => SlackTestKit.Form(
+        ("token", "legacy"), ("team_id", "T1"), ("channel_id", channel), ("channel_name", "jobs"), ("user_id", "U123"),
+        ("user_name", "ada"), ("command", "/ask"), ("text", text), ("response_url", ResponseUrl), ("trigger_id", "398738.4744.803a"));
+
+    [Fact]
+    public void Question_becomes_a_message_answered_at_the_response_url()
+    {
+        var command = Assert.IsType<SlackCommand.Question>(Parse(Ask("is it remote & paid?")));
+        Assert.Equal("is it remote & paid?", command.Message.Text);
+        Assert.Equal("C_BOUND", command.Message.ConversationId);
+        Assert.Equal("research-intern-london", command.Message.PostingId);
+        Assert.Equal(SlackTestKit.Pseudonym.For("slack", "U123"), command.Message.UserRef);
+        Assert.Equal("398738.4744.803a", command.Message.ExternalId);
+        Assert.Equal(new SlackReplyAddress("C_BOUND", null, ResponseUrl), command.ReplyTo);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("help")]
+    [InlineData("posting")]
+    public void Bare_ask_or_help_asks_for_help(string text)
+    {
+        var help = Assert.IsType<SlackCommand.Help>(Parse(Ask(text)));
+        Assert.Equal("C_BOUND", help.ChannelId);
+        Assert.Equal(ResponseUrl, help.ReplyTo.ResponseUrl);
+    }
+
+    [Fact]
+    public void Posting_subcommand_binds_the_channel()
+    {
+        var bind = Assert.IsType<SlackCommand.BindPosting>(Parse(Ask("posting phd-research-intern-europe", channel: "C_NEW")));
+        Assert.Equal(("C_NEW", "phd-research-intern-europe"), (bind.ChannelId, bind.PostingId));
+    }
+
+    [Fact]
+    public void Binding_is_seen_by_later_questions()
+    {
+        var options = SlackTestKit.Options();
+        var bindings = new SlackChannelBindings(options);
+        var parser = new SlackCommandParser(bindings);
+        Assert.Null(Assert.IsType<SlackCommand.Question>(parser.Parse(Ask("remote?", "C_NEW"), SlackTestKit.Pseudonym)).Message.PostingId);
+        bindings.Bind("C_NEW", "phd-research-intern-europe");
+        var after = Assert.IsType<SlackCommand.Question>(parser.Parse(Ask("remote?", "C_NEW"), SlackTestKit.Pseudonym));
+        Assert.Equal("phd-research-intern-europe", after.Message.PostingId);
+    }
+
+    [Fact]
+    public void Ssl_check_is_recognised()
+    {
+        Assert.IsType<SlackCommand.SslCheck>(Parse(SlackTestKit.Form(("ssl_check", "1"), ("token", "legacy"))));
+    }
+
+    [Fact]
+    public void Slack_test_vector_body_parses_as_a_form()
+    {
+        var form = SlackForm.Parse(SlackTestKit.Utf8(SlackSignatureVerifierTests.VectorBody));
+        Assert.Equal("/webhook-collect", form["command"]);
+        Assert.Equal("", form["text"]);
+        Assert.Equal("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN", form["response_url"]);
+    }
+
+    [Theory]
+    [InlineData("", "form body is empty")]
+    [InlineData("=x&command=%2Fask", "form field without a name or '='")]
+    [InlineData("command", "form field without a name or '='")]
+    [InlineData("command=%2Fask&command=%2Fask", "form field 'command' repeated")]
+    [InlineData("channel_id=C1&user_id=U1", "form field 'command' missing")]
+    [InlineData("command=%2Fdeploy&channel_id=C1", "unknown command /deploy")]
+    [InlineData("command=%2Fask&user_id=U1&response_url=x", "form field 'channel_id' missing")]
+    [InlineData("command=%2Fask&channel_id=C1&user_id=U1&response_url=not-a-url", "response_url is not an absolute URL")]
+    public void Malformed_command_names_the_reason(string body, string reason)
+    {
+        Assert.Equal(reason, Assert.Throws<SlackRequestException>(() => Parse(SlackTestKit.Utf8(body))).Reason);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_refused()
+    {
+        Assert.Equal("form body is not UTF-8",
+            Assert.Throws<SlackRequestException>(() => Parse([0x74, 0x65, 0x78, 0x74, 0x3d, 0xff, 0xfe])).Reason);
+    }
+}

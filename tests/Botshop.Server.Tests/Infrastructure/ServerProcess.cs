@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Botshop.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Botshop.Server.dll on Kestrel) as a child process on 127.0.0.1 with an ephemeral port, its own
+/// copy of the trained database and the test data folder. Its stdout and stderr are kept for assertions; dispose
+/// stops it with SIGTERM, as an orchestrator would.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process, string databaseFile)
+    {
+        _process = process;
+        DatabaseFile = databaseFile;
+    }
+
+    public Uri BaseUri { get; private set; } = null!;
+    public string DatabaseFile { get; }
+    public BotshopDatabaseFile Database => new(DatabaseFile);
+
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Log => string.Join('\n', _log);
+
+    /// <summary>Starts a server and returns once /readyz answers 200. <paramref name="settings"/> are environment variables.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var template = await TrainedTemplate.GetAsync();
+        var database = template.CopyDatabase();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(database)!,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Botshop.Server.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var (key, value) in DefaultSettings(template, database).Concat(settings ?? new Dictionary<string, string>()))
+            start.Environment[key] = value;
+
+        var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, database);
+        try
+        {
+            await server.LaunchAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, string> DefaultSettings(TrainedTemplate template, string database) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Botshop"] = $"Data Source={database}",
+        ["Botshop__DataPath"] = template.DataFolder,
+        ["Botshop__UserHashKey"] = TrainedTemplate.UserHashKey,
+        // Our own code at Debug: a privacy leak in a debug log line is still a leak.
+        ["Logging__LogLevel__Botshop"] = "Debug",
+        ["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled",
+    };
+
+    private async Task LaunchAsync()
+    {
+        _process.OutputDataReceived += (_, e) => Capture(e.Data);
+        _process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        _process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("The server exited while starting."));
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            BaseUri = await _listening.Task.WaitAsync(timeout.Token);
+            await WaitUntilReadyAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or HttpRequestException)
+        {
+            throw new InvalidOperationException($"The server did not become ready: {e.Message}\n--- server log ---\n{Log}", e);
+        }
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null) return;
+        _log.Enqueue(line);
+        if (ListeningLine().Match(line) is { Success: true } m) _listening.TrySetResult(new Uri(m.Groups[1].Value + "/"));
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken ct)
+    {
+        using var client = CreateClient();
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with code {_process.ExitCode}.");
+            try
+            {
+                using var response = await client.GetAsync("readyz", ct);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) when (!_process.HasExited)
+            {
+                // Not accepting yet: try again below.
+            }
+            await Task.Delay(200, ct);
+        }
+    }
+
+    /// <summary>
+    /// A client for this server that connects from 127.0.0.2, an address found nowhere else in the server's output,
+    /// so a test can tell whether the server logged the client's address.
+    /// </summary>
+    public HttpClient CreateClient() => new(ClientHandler.FromAddress(ClientAddress)) { BaseAddress = BaseUri };
+
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("127.0.0.2");
+
+    /// <summary>Stops the server as an orchestrator does (SIGTERM) and waits until it has exited and its output is read.</summary>
+    public async Task StopAsync()
+    {
+        if (HasExitedSafely()) return;
+        if (SendSignal(_process.Id, SigTerm) != 0) _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            _process.Dispose();
+            TrainedTemplate.DeleteQuietly(Path.GetDirectoryName(DatabaseFile)!);
+        }
+    }
+
+    private bool HasExitedSafely()
+    {
+        try { return _process.HasExited; }
+        catch (InvalidOperationException) { return true; } // never started
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
