@@ -54,6 +54,11 @@ public sealed class OpenLoopGenerator(HttpClient client, TimeSpan requestTimeout
         {
             samples[index] = new RequestSample(due, Stopwatch.GetTimestamp(), 0, "timeout");
         }
+        catch (OperationCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            // SocketsHttpHandler's ConnectTimeout: the server's accept backlog is full. An error, not a crash.
+            samples[index] = new RequestSample(due, Stopwatch.GetTimestamp(), 0, "connect timeout");
+        }
         catch (HttpRequestException e)
         {
             samples[index] = new RequestSample(due, Stopwatch.GetTimestamp(), 0, e.HttpRequestError.ToString());
