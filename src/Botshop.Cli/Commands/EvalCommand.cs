@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Botshop.Cli.Output;
+using Botshop.Core.Models;
 using Botshop.Hosting;
 using Botshop.Ml;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +22,17 @@ public static class EvalCommand
             await using var services = CliServices.Build(parse.GetValue(CommonOptions.Data));
             var knowledge = KnowledgeService.ReadValidated(services.GetRequiredService<BotBootstrapper>().DataFolderPath());
             var models = services.GetRequiredService<ModelService>();
-            var report = await TrainingProgressDisplay.RunAsync("Cross-validating",
-                progress => Task.FromResult(models.Evaluate(knowledge, new TrainingOptions(Folds: k), progress)));
+            EvaluationReport report;
+            try
+            {
+                report = await TrainingProgressDisplay.RunAsync("Cross-validating",
+                    progress => Task.FromResult(models.Evaluate(knowledge, new TrainingOptions(Folds: k), progress)));
+            }
+            catch (ArgumentException e)
+            {
+                // The trainer refuses data it cannot cross-validate (e.g. more folds than an intent has examples).
+                throw new CliError(e.Message);
+            }
             if (parse.GetValue(json)) Json.WriteLine(report, indented: true);
             else ReportPrinter.Print(report, Terminal.Out);
             return ExitCodes.Ok;

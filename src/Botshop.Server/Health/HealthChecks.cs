@@ -30,5 +30,6 @@ public sealed class ModelHealthCheck(LiveModel model, Readiness readiness) : IHe
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(model.Current is { } active && readiness.IsReady
             ? HealthCheckResult.Healthy($"model version {active.Version} loaded")
-            : HealthCheckResult.Unhealthy("no model loaded yet"));
+            // Degraded, not Unhealthy: starting up is expected, and /readyz still answers 503 for it.
+            : HealthCheckResult.Degraded("no model loaded yet"));
 }

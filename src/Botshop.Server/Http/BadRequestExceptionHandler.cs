@@ -12,7 +12,17 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
-        var reason = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+        var reason = bad.InnerException switch
+        {
+            // Say where the body went wrong, without echoing it or naming our types.
+            // Broken syntax comes wrapped around the reader's own JsonException; otherwise the JSON had the wrong shape.
+            System.Text.Json.JsonException { InnerException: System.Text.Json.JsonException } json =>
+                $"The request body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).",
+            System.Text.Json.JsonException json =>
+                $"The request body does not have the expected fields or types (at {json.Path}).",
+            _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+            _ => "The request could not be read: a JSON body is required.",
+        };
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -41,7 +41,7 @@ public static partial class SlackEndpoints
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct)
     {
-        var (body, refused) = await VerifiedBodyAsync(http, ct);
+        var (body, refused) = await VerifiedBodyAsync(http, ct, allowSslCheck: true);
         if (refused is not null) return refused;
         SlackCommand parsed;
         try { parsed = parser.Parse(body, pseudonym); }
@@ -85,15 +85,30 @@ public static partial class SlackEndpoints
     }
 
     /// <summary>The raw body, once its signature and timestamp check out; otherwise the refusal to return.</summary>
-    private static async Task<(byte[] Body, IResult? Refused)> VerifiedBodyAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(byte[] Body, IResult? Refused)> VerifiedBodyAsync(HttpContext http, CancellationToken ct, bool allowSslCheck = false)
     {
         var (body, tooLarge) = await RawBody.ReadAsync(http.Request, ct);
         if (tooLarge is not null) return ([], tooLarge);
+        // Slack checks a command URL's certificate with an unsigned "ssl_check=1" that asks for nothing: answer 200.
+        if (allowSslCheck && IsSslCheck(body!)) return ([], Results.Ok());
         var verifier = http.RequestServices.GetRequiredService<SlackSignatureVerifier>();
         var check = verifier.Verify(http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body);
         if (check.IsValid) return (body!, null);
         LogRefused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Botshop.Server.Slack"), http.Request.Path, check.Reason);
         return ([], RawBody.Unauthorized());
+    }
+
+    private static bool IsSslCheck(byte[] body)
+    {
+        try
+        {
+            var form = SlackForm.Parse(body);
+            return form.TryGetValue("ssl_check", out var check) && check == "1" && !form.ContainsKey("command");
+        }
+        catch (SlackRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>With no signing secret configured, Slack is off and its URLs do not exist.</summary>

@@ -8,7 +8,7 @@ using Botshop.Server.Replies;
 namespace Botshop.Server.Teams;
 
 /// <summary>Microsoft Teams over the Bot Framework protocol: POST /api/messages.</summary>
-public static partial class TeamsEndpoints
+public static class TeamsEndpoints
 {
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
@@ -17,7 +17,7 @@ public static partial class TeamsEndpoints
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, TeamsActivityParser parser, TeamsInboundAuthenticator auth,
-        TeamsActivityMapper mapper, UserPseudonym pseudonym, TeamsReplies replies, ILoggerFactory loggers, CancellationToken ct)
+        TeamsActivityMapper mapper, UserPseudonym pseudonym, TeamsReplies replies, CancellationToken ct)
     {
         var (body, tooLarge) = await RawBody.ReadAsync(http.Request, ct);
         if (tooLarge is not null) return tooLarge;
@@ -27,11 +27,8 @@ public static partial class TeamsEndpoints
 
         var outcome = await auth.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity,
             http.Connection.RemoteIpAddress, ct);
-        if (!outcome.IsValid)
-        {
-            LogRefused(loggers.CreateLogger("Botshop.Server.Teams"), outcome.FailureReason ?? "unknown");
-            return RawBody.Unauthorized();
-        }
+        // The validator has logged why; the caller only learns that it was refused.
+        if (!outcome.IsValid) return RawBody.Unauthorized();
 
         var inbound = mapper.Map(activity, pseudonym);
         await replies.HandleAsync(inbound, ct);
@@ -39,9 +36,6 @@ public static partial class TeamsEndpoints
             ? Results.Json(invoke.Body, statusCode: invoke.StatusCode)
             : Results.Ok();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams request refused: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string reason);
 }
 
 /// <summary>What the bot does with each kind of Teams activity: record, then answer in the background.</summary>
