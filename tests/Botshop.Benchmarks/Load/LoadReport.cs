@@ -59,7 +59,6 @@ public static class LoadReport
                 r.AchievedRate,
                 r.AcksOver3s,
                 r.Cpu,
-                OtherCores = r.Cpu.Others,
                 r.Answers,
                 r.Held
             }),
