@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Running;
 using Botshop.Benchmarks;
+using Botshop.Benchmarks.Load;
 
 // Modes besides BenchmarkDotNet's switcher (see docs/benchmarks.md):
 //   export-folds OUT.csv [folds] [seed]   the examples with their CV fold, for peer/sklearn_compare.py
 //   train [folds]                         a timed training run printing the cross-validated report
 //   latency [calls]                       per-call prediction latency (median, p99)
+//   slack-load [--rate N | --rates a,b] [--seconds S] [--repeat R] [--db PATH] [--json]
+//                                         the real server under fixed-rate signed Slack events (Load/)
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -16,10 +19,13 @@ switch (args.FirstOrDefault())
     case "latency":
         LatencyRun.Run(IntArg(args, 1, 100_000));
         break;
+    case "slack-load":
+        return await SlackLoadRun.RunAsync(args[1..]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;
 }
+return 0;
 
 static int IntArg(string[] args, int index, int fallback) =>
     args.Length > index && int.TryParse(args[index], out var value) ? value : fallback;

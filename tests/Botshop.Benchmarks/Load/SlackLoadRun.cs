@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using static Botshop.Benchmarks.Load.LoadEnvironment;
+
+namespace Botshop.Benchmarks.Load;
+
+/// <summary>
+/// The slack-load mode: for each rate (and repeat), a fresh server on a copy of the trained database, a fake Slack,
+/// a warm-up, then the ceiling (GET /healthz) and the Slack event path (signed POST /slack/events) at the same
+/// fixed rate. See docs/benchmarks.md, "Slack event path under load".
+/// </summary>
+public static class SlackLoadRun
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AnswerWait = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = SlackLoadOptions.Parse(args);
+        var repo = RepositoryRoot();
+        var data = Path.Combine(repo, "data");
+        Directory.CreateDirectory(WorkFolder);
+        var serverDll = ServerDll(repo, options.ServerDll);
+        using var client = OpenLoopGenerator.CreateClient();
+        var template = options.Database ?? await TemplateAsync(serverDll, data, client);
+
+        var results = new List<StepResult>();
+        foreach (var rate in options.Rates)
+            for (var run = 1; run <= options.Repeat; run++)
+                results.AddRange(await StepAsync(options, serverDll, data, template, client, rate, run));
+
+        if (options.Json) LoadReport.WriteJson(Console.Out, options, results);
+        else LoadReport.WriteTable(Console.Out, options, results);
+        return 0;
+    }
+
+    /// <summary>Trains once into an empty database (the server does it on first start) and keeps it as the template.</summary>
+    private static async Task<string> TemplateAsync(string serverDll, string data, HttpClient client)
+    {
+        var template = TemplatePath(data);
+        if (File.Exists(template)) return template;
+        Progress($"no trained template yet: starting the server on an empty database to train ({template})");
+        var fresh = Path.Combine(WorkFolder, $"training-{Guid.NewGuid():N}.db");
+        await using (var fake = await FakeSlackApi.StartAsync())
+        await using (var server = ServerProcess.Start(serverDll, data, fresh, "unused-secret", fake.ApiBase))
+            await server.WaitReadyAsync(client, TimeSpan.FromMinutes(3));
+        // The server has shut down gracefully, so the file (plus any WAL) is complete.
+        foreach (var suffix in new[] { "", "-wal" })
+            if (File.Exists(fresh + suffix)) File.Move(fresh + suffix, template + suffix);
+        Delete(fresh);
+        return template;
+    }
+
+    private static async Task<List<StepResult>> StepAsync(SlackLoadOptions options, string serverDll, string data, string template,
+        HttpClient client, int rate, int run)
+    {
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var database = CopyOf(template);
+        try
+        {
+            await using var fake = await FakeSlackApi.StartAsync();
+            await using var server = ServerProcess.Start(serverDll, data, database, secret, fake.ApiBase);
+            Progress($"rate {rate}/s run {run}: server pid {server.Pid} starting");
+            await server.WaitReadyAsync(client, TimeSpan.FromMinutes(3));
+
+            var step = new LoadStep(client, server, fake, new SignedSlackEvents(secret, $"r{rate}n{run}x"), rate, run, options.Seconds);
+            var slackWired = await step.ProbeSlackAsync();
+            if (!slackWired)
+                Progress("POST /slack/events answers 404: the Slack endpoint is not wired into this server build; measuring /healthz only");
+
+            await step.WarmUpAsync(options.WarmupSeconds, slackWired);
+            var results = new List<StepResult> { await step.MeasureHealthAsync() };
+            if (slackWired) results.Add(await step.MeasureEventsAsync(AnswerWait));
+            if (server.LogLines > 0)
+                Progress($"server wrote {server.LogLines} warning/error lines; last ones:\n{server.RecentLog()}");
+            return results;
+        }
+        finally
+        {
+            Delete(database);
+        }
+    }
+}
