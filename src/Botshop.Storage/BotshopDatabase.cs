@@ -14,12 +14,14 @@ public sealed class BotshopDatabase : IAsyncDisposable
 {
     private readonly SqlDialect _dialect;
     private readonly SemaphoreSlim? _writeGate;
+    private readonly SemaphoreSlim? _backgroundGate;
     private readonly ILogger _logger;
 
     public BotshopDatabase(StorageOptions options, ILogger<BotshopDatabase>? logger = null)
     {
         _dialect = SqlDialect.Create(options);
         _writeGate = _dialect.SerializesWrites ? new SemaphoreSlim(1, 1) : null;
+        _backgroundGate = _dialect.SerializesWrites ? new SemaphoreSlim(1, 1) : null;
         _logger = logger ?? NullLogger<BotshopDatabase>.Instance;
     }
 
@@ -50,7 +52,9 @@ public sealed class BotshopDatabase : IAsyncDisposable
     /// A transaction holding the write lock. On SQLite, writers of this process queue here first, so many
     /// concurrent writers wait their turn asynchronously instead of spinning in SQLite's busy handler.
     /// </summary>
-    internal async Task<StoreTransaction> BeginWriteAsync(CancellationToken ct)
+    internal Task<StoreTransaction> BeginWriteAsync(CancellationToken ct) => BeginWriteAsync(ct, outerGate: null);
+
+    private async Task<StoreTransaction> BeginWriteAsync(CancellationToken ct, SemaphoreSlim? outerGate)
     {
         if (_writeGate is not null) await _writeGate.WaitAsync(ct);
         DbConnection? connection = null;
@@ -58,12 +62,31 @@ public sealed class BotshopDatabase : IAsyncDisposable
         {
             connection = await OpenAsync(ct);
             var transaction = await _dialect.BeginWriteAsync(connection, ct);
-            return new StoreTransaction(connection, transaction, _writeGate);
+            return new StoreTransaction(connection, transaction, _writeGate, outerGate);
         }
         catch
         {
             if (connection is not null) await connection.DisposeAsync();
             _writeGate?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A write that nobody is waiting on (recording a reply after it was sent). On SQLite these queue one at a time in
+    /// front of the write lock, so a webhook's acknowledgement waits behind at most one of them, never behind all.
+    /// </summary>
+    internal async Task<StoreTransaction> BeginBackgroundWriteAsync(CancellationToken ct)
+    {
+        if (_backgroundGate is null) return await BeginWriteAsync(ct);
+        await _backgroundGate.WaitAsync(ct);
+        try
+        {
+            return await BeginWriteAsync(ct, _backgroundGate);
+        }
+        catch
+        {
+            _backgroundGate.Release();
             throw;
         }
     }
@@ -103,5 +126,6 @@ public sealed class BotshopDatabase : IAsyncDisposable
     {
         await _dialect.DisposeAsync();
         _writeGate?.Dispose();
+        _backgroundGate?.Dispose();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
 
     public async Task RecordReplyAsync(long messageId, Reply reply, string? modelVersion, double latencyMs, CancellationToken ct)
     {
-        await using var tx = await db.BeginWriteAsync(ct);
+        await using var tx = await db.BeginBackgroundWriteAsync(ct);
         var updated = await tx.Connection.ExecuteAsync(new CommandDefinition("""
             UPDATE messages SET
                 posting_id = COALESCE(@PostingId, posting_id), intent = @Intent, confidence = @Confidence,
@@ -81,7 +81,7 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
     public async Task RecordDeliveryAsync(long messageId, bool delivered, string? error, CancellationToken ct)
     {
         if (error is { Length: > MaxDeliveryErrorLength }) error = error[..MaxDeliveryErrorLength];
-        await using var tx = await db.BeginWriteAsync(ct);
+        await using var tx = await db.BeginBackgroundWriteAsync(ct);
         var updated = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE messages SET delivery_status = @Status, delivery_error = @Error WHERE id = @MessageId",
             new { MessageId = messageId, Status = delivered ? "delivered" : "failed", Error = error },

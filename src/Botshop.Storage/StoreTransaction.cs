@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Botshop.Storage;
 
 /// <summary>A connection with its transaction; disposing without <see cref="CommitAsync"/> rolls back.</summary>
-internal sealed class StoreTransaction(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate)
+internal sealed class StoreTransaction(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, SemaphoreSlim? outerGate = null)
     : IAsyncDisposable
 {
     private bool _disposed;
@@ -25,6 +25,7 @@ internal sealed class StoreTransaction(DbConnection connection, DbTransaction tr
         finally
         {
             gate?.Release();
+            outerGate?.Release();
         }
     }
 }
