@@ -28,6 +28,54 @@ public sealed class SlackPostingChoiceTests(SlackTwoPostingsFixture slack)
     }
 
     [Fact]
+    public async Task Channel_bound_in_configuration_is_answered_for_its_posting()
+    {
+        var channel = SlackTwoPostingsFixture.ConfiguredChannel;
+        var before = slack.Slack.PostMessagesIn(channel).Count;
+
+        using var asked = await slack.PostEventAsync(SlackPayloads.AppMention(channel, SlackPayloads.NewTs(), "<@UBOT> " + TestKnowledge.DurationQuestion));
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var post = (await slack.Slack.WaitForPostMessagesInAsync(channel, before + 1))[before];
+        Assert.Equal(TestKnowledge.DurationAnswer, (string?)SlackServerFixture.BodyOf(post)["text"]);
+    }
+
+    [Fact]
+    public async Task Ask_alone_in_a_channel_bound_in_configuration_helps_with_its_posting()
+    {
+        using var response = await slack.PostCommandAsync(SlackPayloads.AskCommand(SlackTwoPostingsFixture.ConfiguredChannel, "", slack.Slack.NewResponseUrl()));
+
+        var body = await SlackCommandTests.JsonBodyAsync(response);
+        Assert.StartsWith($"Ask me anything about the {TestKnowledge.PostingTitle} posting", (string?)body["text"]);
+        Assert.DoesNotContain(body["blocks"]!.AsArray(), b => (string?)b!["type"] == "actions");
+    }
+
+    [Fact]
+    public async Task Ask_alone_in_an_unbound_channel_offers_the_postings()
+    {
+        using var response = await slack.PostCommandAsync(SlackPayloads.AskCommand(SlackPayloads.NewChannel(), "", slack.Slack.NewResponseUrl()));
+
+        var body = await SlackCommandTests.JsonBodyAsync(response);
+        Assert.StartsWith("Ask me anything about a job posting", (string?)body["text"]);
+        var values = body["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").Select(b => (string?)b!["elements"]![0]!["value"]);
+        Assert.Equal(new[] { TestKnowledge.PostingId, TestKnowledge.SecondPostingId }.Select(id => ReplyChoice.PostingPrefix + id).Order(), values.Order());
+    }
+
+    [Fact]
+    public async Task Ask_posting_rebinds_a_channel_bound_in_configuration()
+    {
+        var channel = SlackTwoPostingsFixture.ReboundChannel;
+
+        using var bind = await slack.PostCommandAsync(SlackPayloads.AskCommand(channel, "posting " + TestKnowledge.SecondPostingId, slack.Slack.NewResponseUrl()));
+        Assert.Contains(TestKnowledge.SecondPostingTitle, (string?)(await SlackCommandTests.JsonBodyAsync(bind))["text"]);
+
+        using var asked = await slack.PostEventAsync(SlackPayloads.AppMention(channel, SlackPayloads.NewTs(), "<@UBOT> " + TestKnowledge.DurationQuestion));
+        // What the command said is what happens: the answer is about the posting just chosen, not the configured one.
+        var post = Assert.Single(await slack.Slack.WaitForPostMessagesInAsync(channel));
+        Assert.Equal(TestKnowledge.SecondDurationAnswer, (string?)SlackServerFixture.BodyOf(post)["text"]);
+    }
+
+    [Fact]
     public async Task Binding_to_an_unknown_posting_names_the_postings_and_binds_nothing()
     {
         var channel = SlackPayloads.NewChannel();

@@ -10,7 +10,7 @@ namespace Botshop.Server.Tests.Slack;
 /// The real server with Slack on, its Web API pointed at <see cref="FakeSlack"/>. One reply worker, so replies go out
 /// in the order questions were accepted: a test proves "no reply" by waiting for the reply to a later question.
 /// </summary>
-public abstract class SlackServerFixture(TestData data) : IAsyncLifetime
+public abstract class SlackServerFixture(TestData data, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     public const string SigningSecret = "server-tests-slack-signing-secret";
 
@@ -20,13 +20,15 @@ public abstract class SlackServerFixture(TestData data) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await FakeSlack.StartAsync();
-        Server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["Slack__SigningSecret"] = SigningSecret,
             ["Slack__BotToken"] = FakeSlack.BotToken,
             ["Slack__ApiBaseUrl"] = Slack.ApiBaseUrl,
             ["Botshop__ReplyWorkers"] = "1",
-        }, data);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        Server = await ServerProcess.StartAsync(all, data);
         await WaitForBotIdentityAsync();
     }
 
@@ -121,8 +123,22 @@ public abstract class SlackServerFixture(TestData data) : IAsyncLifetime
 /// <summary>Slack on the one-posting data set: every conversation is about the Widget Engineer posting.</summary>
 public sealed class SlackOnePostingFixture() : SlackServerFixture(TestData.OnePosting);
 
-/// <summary>Slack on the two-posting data set: an unbound conversation must choose a posting first.</summary>
-public sealed class SlackTwoPostingsFixture() : SlackServerFixture(TestData.TwoPostings);
+/// <summary>
+/// Slack on the two-posting data set: an unbound conversation must choose a posting first. Two channels are bound to
+/// the first posting in configuration (Slack:ChannelPostings), as an operator would set them.
+/// </summary>
+public sealed class SlackTwoPostingsFixture() : SlackServerFixture(TestData.TwoPostings, new Dictionary<string, string>
+{
+    ["Slack__ChannelPostings__" + ConfiguredChannel] = TestKnowledge.PostingId,
+    ["Slack__ChannelPostings__" + ReboundChannel] = TestKnowledge.PostingId,
+})
+{
+    /// <summary>Bound in configuration and left so.</summary>
+    public const string ConfiguredChannel = "CCONFIGURED1";
+
+    /// <summary>Bound in configuration, then rebound by a test with "/ask posting".</summary>
+    public const string ReboundChannel = "CCONFIGURED2";
+}
 
 [CollectionDefinition(Name)]
 public sealed class SlackServerCollection : ICollectionFixture<SlackOnePostingFixture>
