@@ -13,7 +13,8 @@ public sealed class SlackReplies(
     LiveKnowledge knowledge,
     ReplyQueue queue,
     SlackBlockKitRenderer renderer,
-    SlackWebApiClient slack)
+    SlackWebApiClient slack,
+    SlackChannelBindings bindings)
 {
     /// <summary>A retried delivery (same event id) is refused by the store, so nothing is answered twice.</summary>
     public async Task AcceptQuestionAsync(IncomingMessage message, SlackReplyAddress replyTo, CancellationToken ct)
@@ -48,7 +49,8 @@ public sealed class SlackReplies(
     /// <summary>`/ask` alone: help and example questions, shown only to the person who asked.</summary>
     public async Task<object> HelpAsync(string channelId, CancellationToken ct)
     {
-        var posting = await conversations.ResolvePostingAsync(new IncomingMessage("slack", channelId, "", ""), ct);
+        var channel = new IncomingMessage("slack", channelId, "", "", PostingId: bindings.PostingFor(channelId));
+        var posting = await conversations.ResolvePostingAsync(channel, ct);
         return Ephemeral(posting is null ? WithPostingChoices(answers.Help(null)) : answers.Help(posting));
     }
 
@@ -56,14 +58,17 @@ public sealed class SlackReplies(
     public async Task<object> BindChannelAsync(string channelId, string postingId, CancellationToken ct)
     {
         var posting = await conversations.ChoosePostingAsync("slack", channelId, postingId, ct);
+        // A binding from configuration travels on each parsed message and would outvote the stored one: replace it too.
+        if (posting is not null) bindings.Bind(channelId, posting.Id);
         var text = posting is null
             ? $"There is no posting '{postingId}'. Postings: {string.Join(", ", knowledge.Required.Postings.Select(p => p.Id))}."
             : $"This channel's questions are now about the {posting.Title} posting.";
         return Ephemeral(new Reply(ReplyKind.Help, text, posting?.Id, null, 0f, [], []));
     }
 
+    // The renderer draws choice buttons only for a ChoosePosting reply; a Help reply's choices would be dropped.
     private Reply WithPostingChoices(Reply help) =>
-        knowledge.Required.Postings.Count > 1 ? help with { Choices = answers.ChoosePosting().Choices } : help;
+        knowledge.Required.Postings.Count > 1 ? help with { Kind = ReplyKind.ChoosePosting, Choices = answers.ChoosePosting().Choices } : help;
 
     private object Ephemeral(Reply reply)
     {

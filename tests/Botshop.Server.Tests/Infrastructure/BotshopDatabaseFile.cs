@@ -4,7 +4,8 @@ namespace Botshop.Server.Tests.Infrastructure;
 
 /// <summary>A message row as the server stored it.</summary>
 public sealed record StoredMessage(
-    long Id, string Channel, string Conversation, string? ExternalId, string Question, string? ReplyKind, string DeliveryStatus);
+    long Id, string Channel, string Conversation, string? ExternalId, string Question, string? ReplyKind, string DeliveryStatus,
+    string? DeliveryError = null, string? PostingId = null);
 
 /// <summary>A feedback row as the server stored it: +1 or -1.</summary>
 public sealed record StoredVote(long MessageId, string UserRef, int Vote);
@@ -16,7 +17,8 @@ public sealed record StoredVote(long MessageId, string UserRef, int Vote);
 public sealed class BotshopDatabaseFile(string path)
 {
     private const string MessageColumns = """
-        SELECT m.id, m.channel, c.external_id, m.external_id, m.question, m.reply_kind, m.delivery_status
+        SELECT m.id, m.channel, c.external_id, m.external_id, m.question, m.reply_kind, m.delivery_status,
+               m.delivery_error, m.posting_id
         FROM messages m JOIN conversations c ON c.id = m.conversation_id
         """;
 
@@ -33,7 +35,7 @@ public sealed class BotshopDatabaseFile(string path)
 
     private static StoredMessage ReadMessage(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6));
+        r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {

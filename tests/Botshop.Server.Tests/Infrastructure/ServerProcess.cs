@@ -34,9 +34,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string Log => string.Join('\n', _log);
 
     /// <summary>Starts a server and returns once /readyz answers 200. <paramref name="settings"/> are environment variables.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, TestData data = TestData.OnePosting)
     {
-        var template = await TrainedTemplate.GetAsync();
+        var template = await TrainedTemplate.GetAsync(data);
         var database = template.CopyDatabase();
         var start = new ProcessStartInfo("dotnet")
         {

@@ -2,9 +2,20 @@ using Botshop.Knowledge.Postings;
 
 namespace Botshop.Server.Tests.Infrastructure;
 
+/// <summary>Which data folder a test server runs on.</summary>
+public enum TestData
+{
+    /// <summary>One posting: every conversation is about it without asking.</summary>
+    OnePosting,
+
+    /// <summary>A second posting as well, so an unbound conversation must choose one first.</summary>
+    TwoPostings,
+}
+
 /// <summary>
-/// A small data folder written for these tests: one posting and three answerable intents plus out_of_scope, so training
-/// is quick and the answers are known. FAQ citations are computed from the parsed posting, as an author would copy them.
+/// A small data folder written for these tests: one posting (or two) and three answerable intents plus out_of_scope, so
+/// training is quick and the answers are known. FAQ citations are computed from the parsed posting, as an author would
+/// copy them.
 /// </summary>
 public static class TestKnowledge
 {
@@ -14,6 +25,11 @@ public static class TestKnowledge
     public const string DurationPassageText = "Ability to commit to a 12 week internship starting in June";
     public const string DurationQuestion = "How long is the internship?";
     public const string OffTopicQuestion = "What is the salary?";
+
+    /// <summary>The second posting of <see cref="TestData.TwoPostings"/>: the same intents, different answers.</summary>
+    public const string SecondPostingId = "gadget-designer";
+    public const string SecondPostingTitle = "Gadget Designer Intern";
+    public const string SecondDurationAnswer = "The Gadget Designer internship lasts 8 weeks, starting in July.";
 
     private const string PostingText = """
         Widget Engineer Intern
@@ -34,6 +50,43 @@ public static class TestKnowledge
 
         Send us your CV and a short note about a widget you admire.
         """;
+
+    private const string SecondPostingText = """
+        Gadget Designer Intern
+
+        Rolling basis
+
+        We design gadgets that people enjoy holding and we sketch new ones every week.
+
+        Duration
+
+          • Ability to commit to an 8 week internship starting in July
+
+        Location
+
+          • Based in our Porto studio, two days a week on site
+
+        How to apply
+
+        Send us your portfolio and a sketch of a gadget you would improve.
+        """;
+
+    /// <summary>Per posting: its text and the answers (duration, location, apply), each citing a passage by a fragment.</summary>
+    private sealed record PostingAnswers(string Id, string Text, (string Answer, string Fragment)[] Answers);
+
+    private static readonly PostingAnswers First = new(PostingId, PostingText,
+    [
+        (DurationAnswer, "12 week"),
+        ("The internship is in the Lisbon office, three days a week on site.", "Lisbon"),
+        ("Send your CV and a short note about a widget you admire.", "Send us your CV"),
+    ]);
+
+    private static readonly PostingAnswers Second = new(SecondPostingId, SecondPostingText,
+    [
+        (SecondDurationAnswer, "8 week"),
+        ("The internship is in the Porto studio, two days a week on site.", "Porto"),
+        ("Send your portfolio and a sketch of a gadget you would improve.", "Send us your portfolio"),
+    ]);
 
     private static readonly string[] Duration =
     [
@@ -68,37 +121,49 @@ public static class TestKnowledge
     ];
 
     /// <summary>Writes postings/ and faq/ into a new folder and returns its path.</summary>
-    public static string WriteDataFolder(string parent)
+    public static string WriteDataFolder(string parent, TestData set = TestData.OnePosting)
     {
         var data = Path.Combine(parent, "data");
         Directory.CreateDirectory(Path.Combine(data, "postings"));
         Directory.CreateDirectory(Path.Combine(data, "faq"));
-        File.WriteAllText(Path.Combine(data, "postings", PostingId + ".txt"), PostingText);
+        PostingAnswers[] postings = set == TestData.TwoPostings ? [First, Second] : [First];
 
-        var passages = PostingLoader.Parse(PostingId, PostingText).Passages;
-        string Cite(string fragment) => passages.Single(p => p.Text.Contains(fragment, StringComparison.Ordinal)).Id;
-        var duration = Cite("12 week");
-        var location = Cite("Lisbon");
-        var apply = Cite("Send us your CV");
+        // Per intent (duration, location, apply): each posting's answer and the passage id it cites.
+        var answers = new List<(string Posting, string Answer, string Source)>[3];
+        for (var i = 0; i < answers.Length; i++) answers[i] = [];
+        var coverage = "not_answered:\n";
+        foreach (var posting in postings)
+        {
+            File.WriteAllText(Path.Combine(data, "postings", posting.Id + ".txt"), posting.Text);
+            var passages = PostingLoader.Parse(posting.Id, posting.Text).Passages;
+            var cited = new List<string>();
+            for (var i = 0; i < posting.Answers.Length; i++)
+            {
+                var (answer, fragment) = posting.Answers[i];
+                var id = passages.Single(p => p.Text.Contains(fragment, StringComparison.Ordinal)).Id;
+                answers[i].Add((posting.Id, answer, id));
+                cited.Add(id);
+            }
+            coverage += $"  {posting.Id}:\n" + string.Concat(passages.Select(p => p.Id).Except(cited).Select(id => $"    - {id}\n"));
+        }
 
         var faq = "intents:\n"
-            + Intent("duration", "how long the internship lasts", Duration, DurationAnswer, duration)
-            + Intent("location", "where the work happens", Location, "The internship is in the Lisbon office, three days a week on site.", location)
-            + Intent("apply", "how to apply", Apply, "Send your CV and a short note about a widget you admire.", apply)
-            + Intent("out_of_scope", "something the posting doesn't cover", OutOfScope, null, null);
+            + Intent("duration", "how long the internship lasts", Duration, answers[0])
+            + Intent("location", "where the work happens", Location, answers[1])
+            + Intent("apply", "how to apply", Apply, answers[2])
+            + Intent("out_of_scope", "something the posting doesn't cover", OutOfScope, []);
         File.WriteAllText(Path.Combine(data, "faq", "intents.yaml"), faq);
-
-        var uncited = passages.Select(p => p.Id).Except([duration, location, apply]).Select(id => $"    - {id}\n");
-        File.WriteAllText(Path.Combine(data, "faq", "coverage.yaml"), $"not_answered:\n  {PostingId}:\n" + string.Concat(uncited));
+        File.WriteAllText(Path.Combine(data, "faq", "coverage.yaml"), coverage);
         return data;
     }
 
-    private static string Intent(string name, string topic, string[] examples, string? answer, string? source)
+    private static string Intent(string name, string topic, string[] examples, List<(string Posting, string Answer, string Source)> answers)
     {
         var yaml = $"  - name: {name}\n    topic: {topic}\n    examples:\n"
             + string.Concat(examples.Select(e => $"      - {Quote(e)}\n"));
-        if (answer is not null)
-            yaml += $"    answers:\n      {PostingId}:\n        text: {Quote(answer)}\n        sources: [{source}]\n";
+        if (answers.Count > 0)
+            yaml += "    answers:\n" + string.Concat(answers.Select(a =>
+                $"      {a.Posting}:\n        text: {Quote(a.Answer)}\n        sources: [{a.Source}]\n"));
         return yaml;
     }
 

@@ -15,7 +15,8 @@ public sealed class TrainedTemplate
     /// <summary>A fixed pseudonym key, so no test writes a generated one into the user's profile.</summary>
     public static readonly string UserHashKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private static readonly Lazy<Task<TrainedTemplate>> Shared = new(CreateAsync);
+    private static readonly Lazy<Task<TrainedTemplate>> OnePosting = new(() => CreateAsync(TestData.OnePosting));
+    private static readonly Lazy<Task<TrainedTemplate>> TwoPostings = new(() => CreateAsync(TestData.TwoPostings));
 
     private TrainedTemplate(string root, string dataFolder, string database)
     {
@@ -29,7 +30,9 @@ public sealed class TrainedTemplate
     public string DataFolder { get; }
     public string DatabaseFile { get; }
 
-    public static Task<TrainedTemplate> GetAsync() => Shared.Value;
+    /// <summary>The template for a data set, made on first use (each set trains once per run).</summary>
+    public static Task<TrainedTemplate> GetAsync(TestData set = TestData.OnePosting) =>
+        (set == TestData.TwoPostings ? TwoPostings : OnePosting).Value;
 
     /// <summary>A private copy of the trained database in a new folder under <see cref="Root"/>.</summary>
     public string CopyDatabase()
@@ -47,10 +50,10 @@ public sealed class TrainedTemplate
         catch (UnauthorizedAccessException) { }
     }
 
-    private static async Task<TrainedTemplate> CreateAsync()
+    private static async Task<TrainedTemplate> CreateAsync(TestData set)
     {
         var root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "botshop-server-tests", Guid.NewGuid().ToString("n"))).FullName;
-        var data = TestKnowledge.WriteDataFolder(root);
+        var data = TestKnowledge.WriteDataFolder(root, set);
         var working = Path.Combine(root, "training.db");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
