@@ -90,16 +90,19 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
         await tx.CommitAsync(ct);
     }
 
-    public async Task RecordFeedbackAsync(long messageId, FeedbackVote vote, string userRef, DateTimeOffset at, CancellationToken ct)
+    public async Task<bool> RecordFeedbackAsync(long messageId, string channel, FeedbackVote vote, string userRef, DateTimeOffset at, CancellationToken ct)
     {
         await using var tx = await db.BeginWriteAsync(ct);
-        await tx.Connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO feedback (message_id, user_ref, vote, voted_at) VALUES (@MessageId, @UserRef, @Vote, @VotedAt)
+        // Inserting from the message row itself: no row (unknown id, or another channel's message) means no vote.
+        var recorded = await tx.Connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO feedback (message_id, user_ref, vote, voted_at)
+            SELECT id, @UserRef, @Vote, @VotedAt FROM messages WHERE id = @MessageId AND channel = @Channel
             ON CONFLICT (message_id, user_ref) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at
             """,
-            new { MessageId = messageId, UserRef = userRef, Vote = (int)vote, VotedAt = StorageJson.ToUnixMs(at) },
+            new { MessageId = messageId, Channel = channel, UserRef = userRef, Vote = (int)vote, VotedAt = StorageJson.ToUnixMs(at) },
             tx.Transaction, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        return recorded > 0;
     }
 
     public async Task<string?> GetConversationPostingAsync(string channel, string conversationId, CancellationToken ct)

@@ -28,7 +28,7 @@ public abstract class ConcurrentWriteTests<TDatabase> : StoreTests<TDatabase> wh
                 var message = new IncomingMessage("slack", $"C{i % 5}", $"u_{w}", $"question {w}/{i}", ExternalId: $"Ev-{w}-{i}");
                 var id = (await log.RecordQuestionAsync(message, at, default))!.Value;
                 await log.RecordReplyAsync(id, new Reply(ReplyKind.Help, $"reply {w}/{i}", null, null, 1f, [], []), "m1", 2.0, default);
-                await feedback.RecordFeedbackAsync(id, FeedbackVote.Up, $"u_{w}", at, default);
+                await feedback.RecordFeedbackAsync(id, "slack", FeedbackVote.Up, $"u_{w}", at, default);
                 mine.Add(id);
             }
             return mine;

@@ -167,14 +167,26 @@ public abstract class ConversationLogTests<TDatabase> : StoreTests<TDatabase> wh
     {
         var id = (await Log.RecordQuestionAsync(new("web", "s1", "u_a", "q"), T0, default))!.Value;
 
-        await Log.RecordFeedbackAsync(id, FeedbackVote.Up, "u_a", T0.AddMinutes(1), default);
-        await Log.RecordFeedbackAsync(id, FeedbackVote.Up, "u_b", T0.AddMinutes(1), default);
-        await Log.RecordFeedbackAsync(id, FeedbackVote.Down, "u_a", T0.AddMinutes(2), default);
+        Assert.True(await Log.RecordFeedbackAsync(id, "web", FeedbackVote.Up, "u_a", T0.AddMinutes(1), default));
+        Assert.True(await Log.RecordFeedbackAsync(id, "web", FeedbackVote.Up, "u_b", T0.AddMinutes(1), default));
+        Assert.True(await Log.RecordFeedbackAsync(id, "web", FeedbackVote.Down, "u_a", T0.AddMinutes(2), default));
 
         await using var connection = await Db.OpenAsync();
         var votes = (await connection.QueryAsync<(string UserRef, long Vote, long VotedAt)>(
             "SELECT user_ref, vote, voted_at FROM feedback WHERE message_id = @id ORDER BY user_ref", new { id })).ToList();
         Assert.Equal([("u_a", -1L, T0.AddMinutes(2).ToUnixTimeMilliseconds()), ("u_b", 1L, T0.AddMinutes(1).ToUnixTimeMilliseconds())], votes);
+    }
+
+    [Fact]
+    public async Task Feedback_on_an_unknown_message_or_another_channels_message_is_not_stored()
+    {
+        var id = (await Log.RecordQuestionAsync(new("web", "s1", "u_a", "q"), T0, default))!.Value;
+
+        Assert.False(await Log.RecordFeedbackAsync(id + 1000, "web", FeedbackVote.Up, "u_a", T0, default));
+        Assert.False(await Log.RecordFeedbackAsync(id, "slack", FeedbackVote.Up, "u_a", T0, default));
+
+        await using var connection = await Db.OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM feedback"));
     }
 
     [Fact]

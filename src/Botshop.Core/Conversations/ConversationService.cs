@@ -53,8 +53,8 @@ public sealed class ConversationService(
         return posting;
     }
 
-    public Task RecordFeedbackAsync(long messageId, FeedbackVote vote, string userRef, CancellationToken ct) =>
-        log.RecordFeedbackAsync(messageId, vote, userRef, time.GetUtcNow(), ct);
+    public Task<bool> RecordFeedbackAsync(long messageId, string channel, FeedbackVote vote, string userRef, CancellationToken ct) =>
+        log.RecordFeedbackAsync(messageId, channel, vote, userRef, time.GetUtcNow(), ct);
 
     public Task RecordDeliveryAsync(long messageId, bool delivered, string? error, CancellationToken ct) =>
         log.RecordDeliveryAsync(messageId, delivered, error, ct);

@@ -17,7 +17,11 @@ public interface IConversationLog
     /// <summary>Records whether the reply reached the candidate; a failure keeps its reason.</summary>
     Task RecordDeliveryAsync(long messageId, bool delivered, string? error, CancellationToken ct);
 
-    Task RecordFeedbackAsync(long messageId, FeedbackVote vote, string userRef, DateTimeOffset at, CancellationToken ct);
+    /// <summary>
+    /// Records (or replaces) a user's vote on a message of that channel. False when there is no such message there:
+    /// a forged or stale button, which is ignored rather than stored.
+    /// </summary>
+    Task<bool> RecordFeedbackAsync(long messageId, string channel, FeedbackVote vote, string userRef, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>The posting a conversation was bound to or chose, if any.</summary>
     Task<string?> GetConversationPostingAsync(string channel, string conversationId, CancellationToken ct);

@@ -45,8 +45,9 @@ public static partial class ChatEndpoints
         FeedbackVote? vote = feedback.Vote switch { "up" => FeedbackVote.Up, "down" => FeedbackVote.Down, _ => null };
         if (vote is null) return Problem("vote must be \"up\" or \"down\".");
         if (feedback.MessageId <= 0) return Problem("messageId is required.");
-        await conversations.RecordFeedbackAsync(feedback.MessageId, vote.Value, pseudonym.For(Channel, feedback.ConversationId!), ct);
-        return TypedResults.NoContent();
+        var recorded = await conversations.RecordFeedbackAsync(feedback.MessageId, Channel, vote.Value, pseudonym.For(Channel, feedback.ConversationId!), ct);
+        return recorded ? TypedResults.NoContent() : TypedResults.Problem("There is no such message to give feedback on.",
+            statusCode: StatusCodes.Status404NotFound, title: "Unknown message");
     }
 
     private static ProblemHttpResult? Invalid(ChatQuestion q, LiveKnowledge knowledge)

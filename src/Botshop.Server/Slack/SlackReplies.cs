@@ -41,7 +41,8 @@ public sealed class SlackReplies(
 
     public async Task FeedbackAsync(long messageId, bool helpful, string userRef, string ackUrl, CancellationToken ct)
     {
-        await conversations.RecordFeedbackAsync(messageId, helpful ? FeedbackVote.Up : FeedbackVote.Down, userRef, ct);
+        // A button for a message we never stored (forged, or from a wiped store) is acknowledged and ignored.
+        if (!await conversations.RecordFeedbackAsync(messageId, "slack", helpful ? FeedbackVote.Up : FeedbackVote.Down, userRef, ct)) return;
         var thanks = new Reply(ReplyKind.Help, "Thanks for the feedback!", null, null, 0f, [], []);
         await SendAsync(new SlackReplyAddress("", null, ackUrl), thanks, ct);
     }

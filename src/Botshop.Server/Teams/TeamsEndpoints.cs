@@ -59,7 +59,7 @@ public sealed class TeamsReplies(
                 await AcceptAsync(choice.Activity, choice.Message, ct);
                 break;
             case TeamsFeedback feedback:
-                await conversations.RecordFeedbackAsync(feedback.MessageId, feedback.Vote, feedback.UserRef, ct);
+                await conversations.RecordFeedbackAsync(feedback.MessageId, TeamsActivityMapper.ChannelName, feedback.Vote, feedback.UserRef, ct);
                 break;
             case TeamsWelcome welcome:
                 await queue.EnqueueAsync(ReplyJob.Send(TeamsActivityMapper.ChannelName, Welcome(), (reply, _, token) =>

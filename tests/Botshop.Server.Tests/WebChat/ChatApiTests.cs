@@ -88,4 +88,16 @@ public sealed class ChatApiTests(ServerFixture fixture)
         Assert.Contains("vote", Problem.Detail(problem));
         Assert.Empty(await fixture.Server.Database.VotesAsync(messageId));
     }
+
+    [Fact]
+    public async Task A_vote_on_a_message_that_does_not_exist_is_404_and_not_stored()
+    {
+        var conversation = ChatClient.NewConversationId();
+        var messageId = (long)(await _chat.AskAsync(conversation, TestKnowledge.DurationQuestion))["messageId"]!;
+
+        using var response = await _chat.VoteAsync(conversation, messageId + 100_000, "up");
+
+        await Problem.ReadAsync(response, HttpStatusCode.NotFound);
+        Assert.Empty(await fixture.Server.Database.VotesAsync(messageId + 100_000));
+    }
 }
