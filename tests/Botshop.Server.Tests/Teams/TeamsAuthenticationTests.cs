@@ -1,3 +1,5 @@
+using Botshop.Testing;
+using System.Security.Cryptography;
 using System.Net;
 
 namespace Botshop.Server.Tests.Teams;
@@ -30,19 +32,21 @@ public sealed class TeamsAuthenticationTests(TeamsServerFixture teams)
 
     private string? Token(string forgery)
     {
-        var issuer = teams.Issuer;
+        var key = teams.Issuer.KeyOf("k1");
         var appId = TeamsServerFixture.AppId;
         var serviceUrl = teams.ServiceUrl;
+        var now = DateTime.UtcNow;
         return forgery switch
         {
             "no token" => null,
-            "wrong audience" => issuer.Mint("00000000-0000-0000-0000-000000000000", serviceUrl),
-            "wrong issuer" => issuer.Mint(appId, serviceUrl, issuer: "https://sts.example.com"),
+            "wrong audience" => FakeBotFrameworkIssuer.Mint(key, "k1", audience: "00000000-0000-0000-0000-000000000000", serviceUrl: serviceUrl),
+            "wrong issuer" => FakeBotFrameworkIssuer.Mint(key, "k1", issuer: "https://sts.example.com", audience: appId, serviceUrl: serviceUrl),
             // The validator allows 5 minutes of clock skew, as the Bot Framework SDKs do.
-            "expired beyond the clock skew" => issuer.Mint(appId, serviceUrl, expires: DateTime.UtcNow.AddMinutes(-10)),
-            "unknown key id" => issuer.Mint(appId, serviceUrl, kid: "not-published", signWith: issuer.StrangerKey),
-            "known key id, unpublished key" => issuer.Mint(appId, serviceUrl, signWith: issuer.StrangerKey),
-            "serviceUrl claim differs from the activity" => issuer.Mint(appId, "https://smba.trafficmanager.net/amer/"),
+            "expired beyond the clock skew" => FakeBotFrameworkIssuer.Mint(key, "k1", audience: appId, serviceUrl: serviceUrl,
+                notBefore: now.AddHours(-2), expires: now.AddMinutes(-10)),
+            "unknown key id" => FakeBotFrameworkIssuer.Mint(RSA.Create(2048), "not-published", audience: appId, serviceUrl: serviceUrl),
+            "known key id, unpublished key" => FakeBotFrameworkIssuer.Mint(RSA.Create(2048), "k1", audience: appId, serviceUrl: serviceUrl),
+            "serviceUrl claim differs from the activity" => FakeBotFrameworkIssuer.Mint(key, "k1", audience: appId, serviceUrl: "https://smba.trafficmanager.net/amer/"),
             "not a JWT" => "definitely-not-a-token",
             _ => throw new ArgumentOutOfRangeException(nameof(forgery)),
         };

@@ -18,7 +18,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
     public const string AppPassword = "server-tests-secret";
     public const string ConnectorToken = "fake-connector-token";
 
-    public FakeTeamsIssuer Issuer { get; private set; } = null!;
+    public FakeBotFrameworkIssuer Issuer { get; private set; } = null!;
     public LoopbackServer TokenEndpoint { get; private set; } = null!;
     public LoopbackServer Connector { get; private set; } = null!;
     public ServerProcess Server { get; private set; } = null!;
@@ -28,7 +28,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Issuer = await FakeTeamsIssuer.StartAsync();
+        Issuer = await FakeBotFrameworkIssuer.StartAsync();
         TokenEndpoint = await LoopbackServer.StartAsync(IssueTokenAsync);
         Connector = await LoopbackServer.StartAsync(AcceptActivityAsync);
         Server = await ServerProcess.StartAsync(new Dictionary<string, string>
@@ -89,7 +89,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
     }
 
     /// <summary>A token the server must accept for an activity carrying <see cref="ServiceUrl"/>.</summary>
-    public string ValidToken() => Issuer.Mint(AppId, ServiceUrl);
+    public string ValidToken() => FakeBotFrameworkIssuer.Mint(Issuer.KeyOf("k1"), "k1", audience: AppId, serviceUrl: ServiceUrl);
 
     /// <summary>
     /// Asks a question in a fresh conversation and waits for its reply. With one reply worker, everything accepted

@@ -1,15 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Botshop.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Botshop.Channels.Tests.Teams;
+namespace Botshop.Testing;
 
 /// <summary>
 /// A loopback stand-in for login.botframework.com: OpenID metadata plus a JWKS whose keys the test can rotate, and a
-/// minter of real RS256 tokens signed with those keys.
+/// minter of real RS256 tokens signed with those keys. Shared by the Teams adapter tests and the server's Teams tests.
 /// </summary>
 public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
 {
