@@ -56,11 +56,12 @@ public static partial class Redactor
         RegexOptions.CultureInvariant)]
     private static partial Regex EmailAddress();
 
+    // A colon before the number only counts against it after a digit (9:30), so "tel:+44…" and "ID:1234567" still match.
     // Three shapes, each with separators required between digit groups (no nested optional repeats, so no runaway
     // backtracking): international (+44 / 0044, with an optional "(0)" or "(415)"), North American (415) 555-2671,
     // and national with a trunk 0 (07700 900123, 01 23 45 67 89). Digit counts are checked in ReplacePhone.
     [GeneratedRegex("""
-        (?<![\w.,/:+-])
+        (?<![\w.,/+-]|\d:)
         (?:
             (?:\+|00)\d{1,14}(?:(?:[ .-]?\(\d{1,4}\)[ .-]?|[ .-])\d{1,10})*
           | (?:1[ .-])?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{4}
@@ -72,6 +73,6 @@ public static partial class Redactor
 
     // Account numbers, IDs and card numbers: digit groups of three or more, joined by single spaces or dashes, so
     // dates (2026-06-01), decimals, IP addresses and thousands separators (45,000) are never a candidate.
-    [GeneratedRegex(@"(?<![\w.,/:-])\d{3,}(?:[ -]\d{3,})*(?![\w]|[.,/:-]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.,/-]|\d:)\d{3,}(?:[ -]\d{3,})*(?![\w]|[.,/:-]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DigitGroups();
 }

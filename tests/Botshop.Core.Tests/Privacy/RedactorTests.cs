@@ -27,6 +27,9 @@ public class RedactorTests
     [InlineData("+4915112345678", "[phone]")]
     [InlineData("+44-7700-900123", "[phone]")]
     [InlineData("(020) 7946 0958", "[phone]")]
+    [InlineData("tel:+441234567890", "tel:[phone]")]
+    [InlineData("Phone:07700 900123", "Phone:[phone]")]
+    [InlineData("+1 212 555 0100 ext. 12", "[phone] ext. 12")]
     [InlineData("020 7946 0958", "[phone]")]
     [InlineData("01 23 45 67 89", "[phone]")]
     // URLs with a query string
@@ -42,6 +45,7 @@ public class RedactorTests
     [InlineData("card 4111-1111-1111-1111", "card [number]")]
     [InlineData("amex 3782 822463 10005", "amex [number]")]
     [InlineData("ref #98765432101234", "ref #[number]")]
+    [InlineData("ID:12345678", "ID:[number]")]
     [InlineData("application 2026-1234567", "application [number]")]
     // Mixed
     [InlineData("I'm jane@x.io, +44 20 7946 0958, ID 1234567", "I'm [email], [phone], ID [number]")]
@@ -81,6 +85,10 @@ public class RedactorTests
     [InlineData("Can I start on 1 June 2026 at 9?")]
     [InlineData("Twitter handle @jane_doe")]
     [InlineData("What is the pay, 2000 EUR?")]
+    [InlineData("Salary 50 000 - 60 000?")]
+    [InlineData("Is the build 10.0.100 required?")]
+    [InlineData("between 100 and 1500 applicants, 2026 06 01")]
+    [InlineData("Meet at 12:30:45 on 12/31")]
     [InlineData("How long is the internship?")]
     [InlineData("")]
     public void Ordinary_text_is_left_alone(string input)
