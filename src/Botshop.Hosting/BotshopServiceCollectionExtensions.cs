@@ -4,6 +4,7 @@ using Botshop.Core.Answering;
 using Botshop.Core.Conversations;
 using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
+using Botshop.Core.Privacy;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<LiveModel>();
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<AnswerService>();
+        // Redaction is on unless Privacy:Redaction is explicitly "false"; a value that is not a boolean fails when the conversation service is first built.
+        services.AddSingleton(_ => new RedactionSettings(configuration.GetValue("Privacy:Redaction", defaultValue: true)));
         services.AddSingleton<ConversationService>();
         services.AddSingleton<ModelService>();
         services.AddSingleton<KnowledgeService>();

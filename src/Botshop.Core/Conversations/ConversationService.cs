@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Botshop.Core.Answering;
 using Botshop.Core.Knowledge;
+using Botshop.Core.Privacy;
 
 namespace Botshop.Core.Conversations;
 
@@ -13,7 +14,8 @@ public sealed class ConversationService(
     LiveKnowledge knowledge,
     LiveModel model,
     IConversationLog log,
-    TimeProvider time)
+    TimeProvider time,
+    RedactionSettings redaction)
 {
     public const int MaxQuestionLength = 2000;
 
@@ -21,6 +23,8 @@ public sealed class ConversationService(
     public async Task<AcceptedMessage?> AcceptAsync(IncomingMessage message, CancellationToken ct)
     {
         var started = time.GetTimestamp();
+        // Redact before anything keeps the text: the stored question and the classifier both see the same redacted words.
+        if (redaction.Enabled) message = message with { Text = Redactor.Redact(message.Text) };
         var id = await log.RecordQuestionAsync(message, time.GetUtcNow(), ct);
         return id is null ? null : new AcceptedMessage(id.Value, message, started);
     }
