@@ -20,14 +20,29 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackEventParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct)
-    {
-        var (body, refused) = await VerifiedBodyAsync(http, ct);
-        if (refused is not null) return refused;
-        SlackEvent parsed;
-        try { parsed = parser.Parse(body, pseudonym); }
-        catch (SlackRequestException e) { return RawBody.BadRequest(e.Reason); }
+    private static Task<IResult> EventsAsync(HttpContext http, SlackEventParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct) =>
+        HandleVerifiedAsync(http, body => parser.Parse(body, pseudonym), parsed => OnEventAsync(parsed, replies, ct), ct);
 
+    private static Task<IResult> CommandsAsync(HttpContext http, SlackCommandParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct) =>
+        HandleVerifiedAsync(http, body => parser.Parse(body, pseudonym), parsed => OnCommandAsync(parsed, replies, ct), ct, allowSslCheck: true);
+
+    private static Task<IResult> InteractivityAsync(HttpContext http, SlackInteractionParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct) =>
+        HandleVerifiedAsync(http, body => parser.Parse(body, pseudonym), parsed => OnInteractionAsync(parsed, replies, ct), ct);
+
+    /// <summary>Every Slack request: read the raw body, verify its signature, parse it (malformed: 400), then act.</summary>
+    private static async Task<IResult> HandleVerifiedAsync<T>(HttpContext http, Func<byte[], T> parse, Func<T, Task<IResult>> act,
+        CancellationToken ct, bool allowSslCheck = false)
+    {
+        var (body, refused) = await VerifiedBodyAsync(http, ct, allowSslCheck);
+        if (refused is not null) return refused;
+        T parsed;
+        try { parsed = parse(body); }
+        catch (SlackRequestException e) { return RawBody.BadRequest(e.Reason); }
+        return await act(parsed);
+    }
+
+    private static async Task<IResult> OnEventAsync(SlackEvent parsed, SlackReplies replies, CancellationToken ct)
+    {
         switch (parsed)
         {
             case SlackEvent.UrlVerification v:
@@ -39,22 +54,14 @@ public static partial class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackCommandParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct)
-    {
-        var (body, refused) = await VerifiedBodyAsync(http, ct, allowSslCheck: true);
-        if (refused is not null) return refused;
-        SlackCommand parsed;
-        try { parsed = parser.Parse(body, pseudonym); }
-        catch (SlackRequestException e) { return RawBody.BadRequest(e.Reason); }
-
-        return parsed switch
+    private static async Task<IResult> OnCommandAsync(SlackCommand parsed, SlackReplies replies, CancellationToken ct) =>
+        parsed switch
         {
             SlackCommand.Help help => Results.Json(await replies.HelpAsync(help.ChannelId, ct)),
             SlackCommand.BindPosting bind => Results.Json(await replies.BindChannelAsync(bind.ChannelId, bind.PostingId, ct)),
             SlackCommand.Question q => await AcceptCommandAsync(replies, q, ct),
             _ => Results.Ok(),
         };
-    }
 
     private static async Task<IResult> AcceptCommandAsync(SlackReplies replies, SlackCommand.Question q, CancellationToken ct)
     {
@@ -62,14 +69,8 @@ public static partial class SlackEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpContext http, SlackInteractionParser parser, UserPseudonym pseudonym, SlackReplies replies, CancellationToken ct)
+    private static async Task<IResult> OnInteractionAsync(SlackInteraction parsed, SlackReplies replies, CancellationToken ct)
     {
-        var (body, refused) = await VerifiedBodyAsync(http, ct);
-        if (refused is not null) return refused;
-        SlackInteraction parsed;
-        try { parsed = parser.Parse(body, pseudonym); }
-        catch (SlackRequestException e) { return RawBody.BadRequest(e.Reason); }
-
         switch (parsed)
         {
             case SlackInteraction.Feedback feedback when !long.TryParse(feedback.MessageId, out _):
