@@ -4,7 +4,7 @@ using Botshop.Core.Conversations;
 namespace Botshop.Channels.Slack;
 
 /// <summary>Reads a verified slash-command form body (channels.md §1.5).</summary>
-public sealed class SlackCommandParser(SlackChannelBindings bindings)
+public sealed class SlackCommandParser
 {
     /// <exception cref="SlackRequestException">Not a slash command we handle.</exception>
     public SlackCommand Parse(ReadOnlyMemory<byte> rawBody, UserPseudonym pseudonym)
@@ -30,7 +30,7 @@ public sealed class SlackCommandParser(SlackChannelBindings bindings)
                 : new SlackCommand.Help(channel, replyTo);
 
         var message = new IncomingMessage(SlackEventParser.Channel, channel, pseudonym.For(SlackEventParser.Channel, user), text,
-            PostingId: bindings.PostingFor(channel), ExternalId: form.GetValueOrDefault("trigger_id"));
+            ExternalId: form.GetValueOrDefault("trigger_id"));
         return new SlackCommand.Question(message, replyTo);
     }
 

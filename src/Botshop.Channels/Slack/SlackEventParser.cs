@@ -5,7 +5,7 @@ using Botshop.Core.Conversations;
 namespace Botshop.Channels.Slack;
 
 /// <summary>Turns a verified Events API body into a channel-neutral question, or says why there is none (channels.md §1.3).</summary>
-public sealed class SlackEventParser(SlackBotIdentity identity, SlackChannelBindings bindings)
+public sealed class SlackEventParser(SlackBotIdentity identity)
 {
     public const string Channel = "slack";
 
@@ -49,7 +49,7 @@ public sealed class SlackEventParser(SlackBotIdentity identity, SlackChannelBind
         var ts = SlackJson.RequiredString(ev, "ts");
         var text = SlackText.Unescape(SlackText.StripMention(SlackJson.String(ev, "text") ?? "", botUser));
         var message = new IncomingMessage(Channel, channel, pseudonym.For(Channel, user), text,
-            PostingId: bindings.PostingFor(channel), ExternalId: eventId);
+            ExternalId: eventId);
         return new SlackEvent.Question(message, new SlackReplyAddress(channel, SlackJson.String(ev, "thread_ts") ?? ts));
     }
 

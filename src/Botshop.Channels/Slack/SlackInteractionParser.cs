@@ -7,7 +7,7 @@ using Botshop.Core.Conversations;
 namespace Botshop.Channels.Slack;
 
 /// <summary>Reads a verified interactivity body: form field "payload" holding block_actions JSON (channels.md §1.6).</summary>
-public sealed class SlackInteractionParser(SlackChannelBindings bindings)
+public sealed class SlackInteractionParser
 {
     /// <exception cref="SlackRequestException">Not an interaction payload.</exception>
     public SlackInteraction Parse(ReadOnlyMemory<byte> rawBody, UserPseudonym pseudonym)
@@ -58,7 +58,7 @@ public sealed class SlackInteractionParser(SlackChannelBindings bindings)
         var label = SlackJson.String(SlackJson.Object(action, "text"), "text") ?? chosen;
         var isIntent = actionId == SlackActions.ChooseIntent;
         var message = new IncomingMessage(SlackEventParser.Channel, channel, userRef, label,
-            PostingId: isIntent ? bindings.PostingFor(channel) : chosen,
+            PostingId: isIntent ? null : chosen,
             ExternalId: SlackJson.String(action, "action_ts"),
             ChosenIntent: isIntent ? chosen : null);
         return new SlackInteraction.Choice(message, replyTo, ackUrl);

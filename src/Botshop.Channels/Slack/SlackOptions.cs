@@ -16,7 +16,10 @@ public sealed class SlackOptions
     /// <summary>The bot's own user id; when unset it is learnt from auth.test or the event's authorizations.</summary>
     public string? BotUserId { get; set; }
 
-    /// <summary>Slack channel id -> posting id: questions asked in a bound channel are about that posting.</summary>
+    /// <summary>
+    /// Slack channel id -> posting id, the initial binding of a channel. Seeded into the store at start where the channel
+    /// has no stored choice, so a later `/ask posting ID` (stored) keeps winning across restarts.
+    /// </summary>
     public Dictionary<string, string> ChannelPostings { get; set; } = new();
 
     /// <summary>Retries after the first attempt for 429 and 5xx answers.</summary>

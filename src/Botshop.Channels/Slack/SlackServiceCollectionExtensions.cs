@@ -20,7 +20,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackBotIdentity>();
-        services.TryAddSingleton<SlackChannelBindings>();
         services.TryAddSingleton<SlackEventParser>();
         services.TryAddSingleton<SlackCommandParser>();
         services.TryAddSingleton<SlackInteractionParser>();

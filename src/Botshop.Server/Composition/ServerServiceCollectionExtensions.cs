@@ -38,6 +38,7 @@ public static class ServerServiceCollectionExtensions
         services.AddHostedService<ReplyWorker>();
         services.AddSlackChannel(configuration.GetSection(SlackOptions.SectionName));
         services.AddSingleton<Slack.SlackReplies>();
+        services.AddSingleton<IStartupStep, Slack.SlackChannelBindingSeeder>();
         services.AddHostedService<Slack.SlackIdentityService>();
         services.AddTeamsChannel(configuration.GetSection("Teams"));
         services.AddSingleton<Teams.TeamsReplies>();

@@ -6,7 +6,12 @@ namespace Botshop.Server.Health;
 /// Loads the store and the model in the background, so the server listens (and /healthz answers) at once while
 /// /readyz reports "not ready" until the first model, trained on first start if none is stored, is served.
 /// </summary>
-public sealed partial class StartupService(BotBootstrapper bootstrapper, Readiness readiness, IHostApplicationLifetime lifetime, ILogger<StartupService> logger)
+public sealed partial class StartupService(
+    BotBootstrapper bootstrapper,
+    IEnumerable<IStartupStep> steps,
+    Readiness readiness,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,6 +19,7 @@ public sealed partial class StartupService(BotBootstrapper bootstrapper, Readine
         try
         {
             var knowledge = await bootstrapper.StartAsync(progress: null, stoppingToken);
+            foreach (var step in steps) await step.RunAsync(stoppingToken);
             readiness.MarkReady();
             LogReady(knowledge.Postings.Count, knowledge.Intents.Count);
         }

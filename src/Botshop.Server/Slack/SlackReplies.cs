@@ -13,8 +13,7 @@ public sealed class SlackReplies(
     LiveKnowledge knowledge,
     ReplyQueue queue,
     SlackBlockKitRenderer renderer,
-    SlackWebApiClient slack,
-    SlackChannelBindings bindings)
+    SlackWebApiClient slack)
 {
     /// <summary>A retried delivery (same event id) is refused by the store, so nothing is answered twice.</summary>
     public async Task AcceptQuestionAsync(IncomingMessage message, SlackReplyAddress replyTo, CancellationToken ct)
@@ -50,7 +49,7 @@ public sealed class SlackReplies(
     /// <summary>`/ask` alone: help and example questions, shown only to the person who asked.</summary>
     public async Task<object> HelpAsync(string channelId, CancellationToken ct)
     {
-        var channel = new IncomingMessage("slack", channelId, "", "", PostingId: bindings.PostingFor(channelId));
+        var channel = new IncomingMessage("slack", channelId, "", "");
         var posting = await conversations.ResolvePostingAsync(channel, ct);
         return Ephemeral(posting is null ? WithPostingChoices(answers.Help(null)) : answers.Help(posting));
     }
@@ -59,8 +58,6 @@ public sealed class SlackReplies(
     public async Task<object> BindChannelAsync(string channelId, string postingId, CancellationToken ct)
     {
         var posting = await conversations.ChoosePostingAsync("slack", channelId, postingId, ct);
-        // A binding from configuration travels on each parsed message and would outvote the stored one: replace it too.
-        if (posting is not null) bindings.Bind(channelId, posting.Id);
         var text = posting is null
             ? $"There is no posting '{postingId}'. Postings: {string.Join(", ", knowledge.Required.Postings.Select(p => p.Id))}."
             : $"This channel's questions are now about the {posting.Title} posting.";

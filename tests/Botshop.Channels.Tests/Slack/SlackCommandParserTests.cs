@@ -6,11 +6,7 @@ public sealed class SlackCommandParserTests
 {
     private const string ResponseUrl = "https://hooks.slack.com/commands/T1/397700885554/96rGlfmib";
 
-    private static SlackCommand Parse(byte[] body)
-    {
-        var options = SlackTestKit.Options(o => o.ChannelPostings["C_BOUND"] = "research-intern-london");
-        return new SlackCommandParser(new SlackChannelBindings(options)).Parse(body, SlackTestKit.Pseudonym);
-    }
+    private static SlackCommand Parse(byte[] body) => new SlackCommandParser().Parse(body, SlackTestKit.Pseudonym);
 
     private static byte[] Ask(string text, string channel = "C_BOUND") => SlackTestKit.Form(
         ("token", "legacy"), ("team_id", "T1"), ("channel_id", channel), ("channel_name", "jobs"), ("user_id", "U123"),
@@ -22,7 +18,7 @@ public sealed class SlackCommandParserTests
         var command = Assert.IsType<SlackCommand.Question>(Parse(Ask("is it remote & paid?")));
         Assert.Equal("is it remote & paid?", command.Message.Text);
         Assert.Equal("C_BOUND", command.Message.ConversationId);
-        Assert.Equal("research-intern-london", command.Message.PostingId);
+        Assert.Null(command.Message.PostingId);
         Assert.Equal(SlackTestKit.Pseudonym.For("slack", "U123"), command.Message.UserRef);
         Assert.Equal("398738.4744.803a", command.Message.ExternalId);
         Assert.Equal(new SlackReplyAddress("C_BOUND", null, ResponseUrl), command.ReplyTo);
@@ -45,18 +41,6 @@ public sealed class SlackCommandParserTests
     {
         var bind = Assert.IsType<SlackCommand.BindPosting>(Parse(Ask("posting phd-research-intern-europe", channel: "C_NEW")));
         Assert.Equal(("C_NEW", "phd-research-intern-europe"), (bind.ChannelId, bind.PostingId));
-    }
-
-    [Fact]
-    public void Binding_is_seen_by_later_questions()
-    {
-        var options = SlackTestKit.Options();
-        var bindings = new SlackChannelBindings(options);
-        var parser = new SlackCommandParser(bindings);
-        Assert.Null(Assert.IsType<SlackCommand.Question>(parser.Parse(Ask("remote?", "C_NEW"), SlackTestKit.Pseudonym)).Message.PostingId);
-        bindings.Bind("C_NEW", "phd-research-intern-europe");
-        var after = Assert.IsType<SlackCommand.Question>(parser.Parse(Ask("remote?", "C_NEW"), SlackTestKit.Pseudonym));
-        Assert.Equal("phd-research-intern-europe", after.Message.PostingId);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class SlackEventParserTests
     private static SlackEventParser Parser(Action<SlackOptions>? configure = null)
     {
         var options = SlackTestKit.Options(o => { o.ChannelPostings["C_BOUND"] = "research-intern-london"; configure?.Invoke(o); });
-        return new SlackEventParser(new SlackBotIdentity(options), new SlackChannelBindings(options));
+        return new SlackEventParser(new SlackBotIdentity(options));
     }
 
     private static SlackEvent Parse(JsonObject body, Action<SlackOptions>? configure = null) =>
@@ -58,7 +58,8 @@ public sealed class SlackEventParserTests
         Assert.Equal("slack", result.Message.Channel);
         Assert.Equal("C_BOUND", result.Message.ConversationId);
         Assert.Equal("is the role remote?", result.Message.Text);
-        Assert.Equal("research-intern-london", result.Message.PostingId);
+        // The posting is resolved from the store (where configured bindings are seeded), not stamped by the parser.
+        Assert.Null(result.Message.PostingId);
         Assert.Equal("Ev0PV52K25", result.Message.ExternalId);
         Assert.Null(result.Message.ChosenIntent);
         Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100"), result.ReplyTo);
@@ -146,7 +147,7 @@ public sealed class SlackEventParserTests
         var options = SlackTestKit.Options(o => o.BotUserId = "UOLD");
         var identity = new SlackBotIdentity(options);
         identity.Learn(new SlackAuthIdentity("UNEW", "B9", "T1"));
-        var parser = new SlackEventParser(identity, new SlackChannelBindings(options));
+        var parser = new SlackEventParser(identity);
         var ev = DirectMessage();
         ev["user"] = "UNEW";
         Assert.Equal(new SlackEvent.Ignored("own message"),

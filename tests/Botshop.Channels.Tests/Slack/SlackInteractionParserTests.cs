@@ -9,11 +9,7 @@ public sealed class SlackInteractionParserTests
 
     private static SlackInteraction Parse(JsonObject payload) => Parse(SlackTestKit.Form(("payload", payload.ToJsonString())));
 
-    private static SlackInteraction Parse(byte[] body)
-    {
-        var options = SlackTestKit.Options(o => o.ChannelPostings["C_BOUND"] = "research-intern-london");
-        return new SlackInteractionParser(new SlackChannelBindings(options)).Parse(body, SlackTestKit.Pseudonym);
-    }
+    private static SlackInteraction Parse(byte[] body) => new SlackInteractionParser().Parse(body, SlackTestKit.Pseudonym);
 
     private static JsonObject Payload(string actionId, string value, string label = "Working hours", JsonObject? container = null) => new()
     {
@@ -58,7 +54,7 @@ public sealed class SlackInteractionParserTests
         var choice = Assert.IsType<SlackInteraction.Choice>(Parse(Payload(SlackActions.ChooseIntent, "intent:working_hours")));
         Assert.Equal("working_hours", choice.Message.ChosenIntent);
         Assert.Equal("Working hours", choice.Message.Text);
-        Assert.Equal("research-intern-london", choice.Message.PostingId);
+        Assert.Null(choice.Message.PostingId);
         Assert.Equal("C_BOUND", choice.Message.ConversationId);
         Assert.Equal("1700000200.123456", choice.Message.ExternalId);
         Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100"), choice.ReplyTo);

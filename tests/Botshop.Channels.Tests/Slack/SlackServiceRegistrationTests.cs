@@ -25,7 +25,7 @@ public sealed class SlackServiceRegistrationTests
         var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
         Assert.True(options.IsEnabled);
         Assert.Equal("https://slack.com/api", options.ApiBaseUrl);
-        Assert.Equal("research-intern-london", services.GetRequiredService<SlackChannelBindings>().PostingFor("C0123"));
+        Assert.Equal("research-intern-london", options.ChannelPostings["C0123"]);
         Assert.NotNull(services.GetRequiredService<SlackEventParser>());
         Assert.NotNull(services.GetRequiredService<SlackCommandParser>());
         Assert.NotNull(services.GetRequiredService<SlackInteractionParser>());
