@@ -84,3 +84,10 @@ CREATE TABLE recruiter_replies (
     delivery_error  TEXT
 );
 CREATE INDEX ix_recruiter_replies_message ON recruiter_replies (message_id);
+
+-- ASP.NET Core Data Protection keys, shared by every replica (cookies, encrypted reply references).
+CREATE TABLE data_protection_keys (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    friendly_name TEXT NOT NULL,
+    xml           TEXT NOT NULL
+);
