@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Botshop.Core;
 using Botshop.Core.Answering;
+using Botshop.Core.Audit;
 using Botshop.Core.Conversations;
 using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
@@ -23,6 +24,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<IConversationLog, ConversationLog>();
         services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
         services.AddSingleton<IModelStore, ModelVersionStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveModel>();

@@ -13,10 +13,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapChat();
 app.MapSlack();
 app.MapTeams();
+app.MapRazorPages();
 app.LogChannelModes();
 app.Run();
 

@@ -9,3 +9,4 @@ public sealed class PostgresKnowledgeStoreTests : KnowledgeStoreTests<PostgresTe
 public sealed class PostgresModelVersionStoreTests : ModelVersionStoreTests<PostgresTestDatabase>;
 public sealed class PostgresConversationLogTests : ConversationLogTests<PostgresTestDatabase>;
 public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<PostgresTestDatabase>;
+public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;

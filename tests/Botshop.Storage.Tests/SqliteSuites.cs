@@ -8,3 +8,4 @@ public sealed class SqliteKnowledgeStoreTests : KnowledgeStoreTests<SqliteTestDa
 public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<SqliteTestDatabase>;
 public sealed class SqliteConversationLogTests : ConversationLogTests<SqliteTestDatabase>;
 public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTestDatabase>;
+public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;

@@ -1,6 +1,7 @@
 using Botshop.Channels.Slack;
 using Botshop.Channels.Teams;
 using Botshop.Hosting;
+using Botshop.Server.Admin;
 using Botshop.Server.Health;
 using Botshop.Server.Http;
 using Botshop.Server.Replies;
@@ -42,6 +43,7 @@ public static class ServerServiceCollectionExtensions
         services.AddHostedService<Slack.SlackIdentityService>();
         services.AddTeamsChannel(configuration.GetSection("Teams"));
         services.AddSingleton<Teams.TeamsReplies>();
+        services.AddBotshopAdmin();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
