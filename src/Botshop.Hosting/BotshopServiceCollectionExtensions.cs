@@ -6,6 +6,7 @@ using Botshop.Core.Conversations;
 using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
 using Botshop.Core.Privacy;
+using Botshop.Hosting.Accounts;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
         services.AddSingleton<IModelStore, ModelVersionStore>();
         services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddBotshopAccounts(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveModel>();

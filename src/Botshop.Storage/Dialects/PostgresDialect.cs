@@ -31,6 +31,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
+    public override string LikeIgnoringCase => "ILIKE";
+
     public override Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
     public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

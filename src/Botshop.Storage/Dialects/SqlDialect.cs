@@ -22,6 +22,9 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>A LIKE that ignores case: SQLite's LIKE already does (for ASCII), PostgreSQL's needs ILIKE.</summary>
+    public virtual string LikeIgnoringCase => "LIKE";
+
     /// <summary>Per-connection settings, run after every open.</summary>
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);
 
