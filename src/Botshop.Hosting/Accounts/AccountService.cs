@@ -23,7 +23,7 @@ public sealed partial class AccountService(
     // Checked against when the name is unknown, so a wrong name costs the same time as a wrong password.
     private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(null!, Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
 
-    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct)
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken ct)
     {
         var user = AccountRules.CheckUserName(userName) is null ? await users.FindAsync(userName, ct) : null;
         if (user is null)
@@ -49,7 +49,7 @@ public sealed partial class AccountService(
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
             await users.RehashPasswordAsync(user.Id, Hasher.HashPassword(user, password), ct);
         if (user.FailedAttempts > 0 || user.LockoutUntil is not null) await users.RecordSignInAsync(user.Id, ct);
-        return new SignInResult(user, null);
+        return new SignInOutcome(user, null);
     }
 
     /// <summary>The account behind a session, or null when the session must end (disabled, password or role changed).</summary>
@@ -131,10 +131,10 @@ public sealed partial class AccountService(
 
     private static AccountResult NoSuchUser(string userName) => AccountResult.Fail($"there is no user named \"{UserStore.Normalize(userName)}\".");
 
-    private SignInResult Refuse(SignInRefusal reason)
+    private SignInOutcome Refuse(SignInRefusal reason)
     {
         LogRefused(reason);
-        return new SignInResult(null, reason);
+        return new SignInOutcome(null, reason);
     }
 
     // No names in logs: a recruiter's user name is personal data, and the audit log already says who.

@@ -1,3 +1,4 @@
+using Botshop.Server.Admin.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Botshop.Server.Admin;
@@ -39,6 +40,7 @@ public static class AdminServiceCollectionExtensions
             o.Cookie.Path = "/admin";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddAdminSignIn().AddAdminConversations();
         return services;
     }
 }

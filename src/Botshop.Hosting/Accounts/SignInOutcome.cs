@@ -6,7 +6,7 @@ namespace Botshop.Hosting.Accounts;
 /// The outcome of a sign-in. <see cref="Refusal"/> is for logs and tests only: whoever answers the person signing in
 /// says the same thing for every refusal, so an attacker cannot tell a wrong name from a wrong password or a lockout.
 /// </summary>
-public sealed record SignInResult(UserAccount? User, SignInRefusal? Refusal)
+public sealed record SignInOutcome(UserAccount? User, SignInRefusal? Refusal)
 {
     public bool Succeeded => User is not null;
 
