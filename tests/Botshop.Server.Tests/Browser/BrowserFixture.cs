@@ -7,7 +7,7 @@ namespace Botshop.Server.Tests.Browser;
 /// The real server and Debian's headless Chromium driven by Playwright. Playwright's own browser downloads are never
 /// used (no internet): a missing /usr/bin/chromium fails the tests with the install command, it never skips them.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -20,6 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public ServerProcess Server { get; private set; } = null!;
+
+    /// <summary>Environment settings and data for the server: a subclass may start it differently.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ServerSettings => null;
+    protected virtual TestData Data => TestData.OnePosting;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -27,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException(
                 $"Chromium is missing at {ChromiumPath}; the web chat browser tests need it. Install it: apt-get update && apt-get install -y chromium");
-        Server = await ServerProcess.StartAsync();
+        Server = await ServerProcess.StartAsync(ServerSettings, Data);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
