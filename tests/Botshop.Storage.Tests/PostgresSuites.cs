@@ -10,3 +10,4 @@ public sealed class PostgresModelVersionStoreTests : ModelVersionStoreTests<Post
 public sealed class PostgresConversationLogTests : ConversationLogTests<PostgresTestDatabase>;
 public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<PostgresTestDatabase>;
 public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
+public sealed class PostgresStoreStampTests : StoreStampTests<PostgresTestDatabase>;
