@@ -12,9 +12,10 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 stop() { as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$DIR"; }
 trap stop EXIT
 as_pg "$PGBIN/initdb" -D "$DIR/data" -U postgres -A trust --no-sync >/dev/null
-# Durability is irrelevant for a database deleted after the run.
+# Durability is irrelevant for a database deleted after the run. BOTSHOP_TEST_POSTGRES_OPTIONS adds server options
+# after these (the last one wins): benchmarks measure with "-c fsync=on", as production runs.
 as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=200 ${BOTSHOP_TEST_POSTGRES_OPTIONS:-}" start >/dev/null
 
 export BOTSHOP_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres"
 "$@"

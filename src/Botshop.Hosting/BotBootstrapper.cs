@@ -21,6 +21,8 @@ public sealed partial class BotBootstrapper(
     public async Task<KnowledgeBase> StartAsync(IProgress<TrainingProgress>? progress, CancellationToken ct)
     {
         await database.MigrateAsync(ct);
+        // Replicas starting together on an empty store: one seeds and trains, the others wait here, then load its work.
+        await using var firstStart = await database.HoldFirstStartLockAsync(ct);
         var kb = await knowledge.LoadOrSeedAsync(DataFolderPath, ct);
         if (!await models.LoadActiveAsync(ct))
         {

@@ -4,7 +4,7 @@ using Dapper;
 namespace Botshop.Storage;
 
 /// <summary>The postings, passages, intents, examples and answers, replaced as a whole by an import.</summary>
-public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
+public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
 {
     public async Task ImportAsync(KnowledgeBase knowledge, CancellationToken ct)
     {
@@ -49,6 +49,7 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
                 a.Value.Text,
                 SourceIds = StorageJson.Write(a.Value.SourceIds),
             })), ct);
+        await BumpVersionAsync(db, tx, ct);
         await tx.CommitAsync(ct);
     }
 

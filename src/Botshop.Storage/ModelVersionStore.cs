@@ -36,6 +36,7 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
                 IsActive = activate,
             },
             tx.Transaction, cancellationToken: ct));
+        if (activate) await StoreChangeFeed.AnnounceAsync(db, tx, StoreChange.Model, ct);
         await tx.CommitAsync(ct);
         return id;
     }
@@ -65,6 +66,7 @@ public sealed class ModelVersionStore(BotshopDatabase db) : IModelStore
         var updated = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE model_versions SET is_active = TRUE WHERE id = @id", new { id }, tx.Transaction, cancellationToken: ct));
         if (updated == 0) throw new KeyNotFoundException($"Model version {id} does not exist.");
+        await StoreChangeFeed.AnnounceAsync(db, tx, StoreChange.Model, ct);
         await tx.CommitAsync(ct);
     }
 

@@ -6,8 +6,12 @@ using Botshop.Benchmarks.Load;
 //   export-folds OUT.csv [folds] [seed]   the examples with their CV fold, for peer/sklearn_compare.py
 //   train [folds]                         a timed training run printing the cross-validated report
 //   latency [calls]                       per-call prediction latency (median, p99)
-//   slack-load [--rate N | --rates a,b] [--seconds S] [--repeat R] [--db PATH] [--json]
+//   slack-load [--rate N | --rates a,b] [--seconds S] [--repeat R] [--db PATH] [--store sqlite|postgres]
+//              [--json]
 //                                         the real server under fixed-rate signed Slack events (Load/)
+//   log-insert [--store sqlite|postgres|both] [--messages N] [--writers a,b] [--repeat R]
+//              [--synchronous-commit on|off] [--json]
+//                                         conversation-log write throughput on each engine (LogInsert/)
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -21,6 +25,8 @@ switch (args.FirstOrDefault())
         break;
     case "slack-load":
         return await SlackLoadRun.RunAsync(args[1..]);
+    case "log-insert":
+        return await Botshop.Benchmarks.LogInsert.LogInsertRun.RunAsync(args[1..]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;

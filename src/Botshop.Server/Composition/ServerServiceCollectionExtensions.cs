@@ -4,6 +4,7 @@ using Botshop.Hosting;
 using Botshop.Server.Admin;
 using Botshop.Server.Health;
 using Botshop.Server.Http;
+using Botshop.Server.Replicas;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -37,6 +38,7 @@ public static class ServerServiceCollectionExtensions
         services.AddHostedService<StartupService>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService<ReplyWorker>();
+        services.AddReplicaSync(configuration);
         services.AddSlackChannel(configuration.GetSection(SlackOptions.SectionName));
         services.AddSingleton<Slack.SlackReplies>();
         services.AddSingleton<IStartupStep, Slack.SlackChannelBindingSeeder>();

@@ -7,11 +7,15 @@ public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
+    /// <summary>Liveness and readiness paths: infra/ (Dockerfile, Kubernetes probes) names the same ones.</summary>
+    public const string LivePath = "/healthz";
+    public const string ReadyPath = "/readyz";
+
     /// <summary>/healthz: the process is alive. /readyz: the store is reachable and a model is loaded.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(ReadyTag),
             ResultStatusCodes =

@@ -10,7 +10,12 @@ internal sealed class PostgresDialect : SqlDialect
     // The advisory lock namespace: any constant works as long as every process uses the same one.
     private const int LockNamespace = 0x626f7473; // "bots"
 
+    // Notifications keep one connection open for as long as the process listens: outside the pool, with
+    // keepalives, so a connection dropped while the channel is quiet fails the wait and is reopened.
+    private const int ListenKeepAliveSeconds = 15;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _listenConnectionString;
 
     public PostgresDialect(string? connectionString)
     {
@@ -19,6 +24,11 @@ internal sealed class PostgresDialect : SqlDialect
                 $"The postgres provider needs a connection string ({StorageOptions.ConnectionStringKey}).",
                 nameof(connectionString));
         _dataSource = NpgsqlDataSource.Create(connectionString);
+        _listenConnectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            KeepAlive = ListenKeepAliveSeconds,
+        }.ToString();
     }
 
     public override string Provider => StorageOptions.Postgres;
@@ -26,8 +36,42 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct) =>
         tx.Connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_xact_lock(@Namespace, @Key)", new { Namespace = LockNamespace, Key = (int)lockName },
-            tx.Transaction, cancellationToken: ct));
+            "SELECT pg_advisory_xact_lock(@Namespace, @Key)", LockKey(lockName), tx.Transaction, cancellationToken: ct));
+
+    public override async Task<IAsyncDisposable> HoldSessionLockAsync(StoreLock lockName, CancellationToken ct)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_lock(@Namespace, @Key)", LockKey(lockName), cancellationToken: ct));
+            return new SessionLock(connection, LockKey(lockName));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override bool CanNotify => true;
+
+    // pg_notify, not NOTIFY: the payload is a parameter. Delivered when (and only if) the transaction commits.
+    public override Task NotifyAsync(StoreTransaction tx, string channel, string payload, CancellationToken ct) =>
+        tx.Connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_notify(@channel, @payload)", new { channel, payload }, tx.Transaction, cancellationToken: ct));
+
+    public override async Task ListenAsync(string channel, Action<string> onNotification, Action onListening, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(_listenConnectionString);
+        await connection.OpenAsync(ct);
+        connection.Notification += (_, e) => onNotification(e.Payload);
+        // LISTEN takes an identifier, not a parameter: quote it, though callers pass a constant.
+        await using (var listen = new NpgsqlCommand($"LISTEN \"{channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection))
+            await listen.ExecuteNonQueryAsync(ct);
+        onListening();
+        while (true) await connection.WaitAsync(ct);
+    }
 
     public override DbConnection CreateConnection() => _dataSource.CreateConnection();
 
@@ -42,4 +86,22 @@ internal sealed class PostgresDialect : SqlDialect
         connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static object LockKey(StoreLock lockName) => new { Namespace = LockNamespace, Key = (int)lockName };
+
+    /// <summary>A session advisory lock: released by unlocking, or by PostgreSQL when the connection ends.</summary>
+    private sealed class SessionLock(NpgsqlConnection connection, object key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@Namespace, @Key)", key);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 }

@@ -20,6 +20,25 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public abstract Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct);
 
+    /// <summary>
+    /// Holds <paramref name="lockName"/> across processes until disposed, outside any transaction, for work too long
+    /// to keep a transaction open (a first start's seeding and training).
+    /// </summary>
+    public abstract Task<IAsyncDisposable> HoldSessionLockAsync(StoreLock lockName, CancellationToken ct);
+
+    /// <summary>True when committed changes can be announced to other processes (PostgreSQL LISTEN/NOTIFY).</summary>
+    public virtual bool CanNotify => false;
+
+    /// <summary>Announces <paramref name="payload"/> on <paramref name="channel"/> when <paramref name="tx"/> commits.</summary>
+    public virtual Task NotifyAsync(StoreTransaction tx, string channel, string payload, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Calls <paramref name="onNotification"/> for each announcement on <paramref name="channel"/> until
+    /// <paramref name="ct"/> is cancelled or the connection fails (the exception then tells why).
+    /// </summary>
+    public virtual Task ListenAsync(string channel, Action<string> onNotification, Action onListening, CancellationToken ct) =>
+        throw new NotSupportedException($"The {Provider} store cannot announce changes: poll instead.");
+
     public abstract DbConnection CreateConnection();
 
     /// <summary>A LIKE that ignores case: SQLite's LIKE already does (for ASCII), PostgreSQL's needs ILIKE.</summary>

@@ -37,6 +37,10 @@ internal sealed class SqliteDialect : SqlDialect
     // BEGIN IMMEDIATE already holds the file's one write lock: every write transaction is exclusive.
     public override Task LockAsync(StoreTransaction tx, StoreLock lockName, CancellationToken ct) => Task.CompletedTask;
 
+    // One host per SQLite file: processes that meet on it at first start only repeat work, and its writes queue anyway.
+    public override Task<IAsyncDisposable> HoldSessionLockAsync(StoreLock lockName, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(NothingHeld.Instance);
+
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
     public override Task PrepareAsync(DbConnection connection, CancellationToken ct) =>
@@ -48,6 +52,12 @@ internal sealed class SqliteDialect : SqlDialect
     public override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct) =>
         ValueTask.FromResult<DbTransaction>(
             ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: true));
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public static readonly NothingHeld Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     private static void CreateFolderFor(string dataSource)
     {

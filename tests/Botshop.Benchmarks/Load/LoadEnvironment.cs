@@ -50,16 +50,6 @@ public static class LoadEnvironment
         return Path.Combine(WorkFolder, $"template-{Convert.ToHexStringLower(hash.GetHashAndReset())[..12]}.db");
     }
 
-    /// <summary>A fresh copy of the template for one step, so every step starts from the same state.</summary>
-    public static string CopyOf(string template)
-    {
-        var copy = Path.Combine(WorkFolder, $"run-{Guid.NewGuid():N}.db");
-        File.Copy(template, copy);
-        foreach (var suffix in new[] { "-wal", "-shm" })
-            if (File.Exists(template + suffix)) File.Copy(template + suffix, copy + suffix);
-        return copy;
-    }
-
     public static void Delete(string database)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })

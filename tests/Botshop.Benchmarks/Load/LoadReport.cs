@@ -6,21 +6,21 @@ namespace Botshop.Benchmarks.Load;
 /// <summary>The slack-load results as a compact table (for people and docs/benchmarks.md) or as JSON (for scripts).</summary>
 public static class LoadReport
 {
-    public static void WriteTable(TextWriter output, SlackLoadOptions options, IReadOnlyList<StepResult> results)
+    public static void WriteTable(TextWriter output, SlackLoadOptions options, string store, IReadOnlyList<StepResult> results)
     {
-        output.WriteLine($"slack-load: {Environment.ProcessorCount} cores, {options.Seconds} s per run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; " +
+        output.WriteLine($"slack-load: store {store}; {Environment.ProcessorCount} cores, {options.Seconds} s per run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; " +
             "latency in ms from each request's scheduled send time (open loop); " +
             "Over 3 s: acks Slack would have retried; Other cores: CPU taken by other processes meanwhile");
         output.WriteLine();
-        output.WriteLine("| Target | Rate/s | Run | Sent | Errors | p50 | p90 | p99 | Max | Over 3 s | Achieved/s | Server cores | Tool cores | Other cores | Answered | >1 | Never | Answer p50 | Answer p99 | Drain s | Held |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| Target | Rate/s | Run | Sent | Errors | p50 | p90 | p99 | Max | Over 3 s | Achieved/s | Server cores | Store cores | Tool cores | Other cores | Answered | >1 | Never | Answer p50 | Answer p99 | Drain s | Held |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             var a = r.Answers;
             output.WriteLine(string.Join(" | ", [
                 "| " + r.Target, N(r.Rate), N(r.Run), N(r.Sent), N(r.Errors), F(r.Ack.P50), F(r.Ack.P90), F(r.Ack.P99), F(r.Ack.Max),
                 N(r.AcksOver3s),
-                F(r.AchievedRate, 0), F(r.Cpu.Server, 2), F(r.Cpu.Tool, 2),
+                F(r.AchievedRate, 0), F(r.Cpu.Server, 2), F(r.Cpu.Store, 2), F(r.Cpu.Tool, 2),
                 F(r.Cpu.Others, 2),
                 a is null ? "" : N(a.Answered), a is null ? "" : N(a.AnsweredMoreThanOnce), a is null ? "" : N(a.NeverAnswered),
                 a is null ? "" : F(a.EndToEnd.P50), a is null ? "" : F(a.EndToEnd.P99), a is null ? "" : F(a.DrainSeconds, 1),
@@ -38,10 +38,11 @@ public static class LoadReport
         }
     }
 
-    public static void WriteJson(TextWriter output, SlackLoadOptions options, IReadOnlyList<StepResult> results)
+    public static void WriteJson(TextWriter output, SlackLoadOptions options, string store, IReadOnlyList<StepResult> results)
     {
         var document = new
         {
+            store,
             cores = Environment.ProcessorCount,
             date = DateTime.UtcNow,
             options,

@@ -4,7 +4,7 @@ using System.Net;
 namespace Botshop.Benchmarks.Load;
 
 /// <summary>One server's worth of measurements at one rate.</summary>
-internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlackApi fake, SignedSlackEvents events,
+internal sealed class LoadStep(HttpClient client, ServerProcess server, Stores.RunStore store, FakeSlackApi fake, SignedSlackEvents events,
     int rate, int run, int seconds)
 {
     private readonly OpenLoopGenerator _generator = new(client, TimeSpan.FromSeconds(10));
@@ -104,11 +104,15 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
         return new AnswerCount(answered, twice, never, posts, Latency.Of(endToEnd), Math.Max(0, drainSeconds));
     }
 
-    /// <summary>Runs the load and says how many cores the server, this tool (generator and fake Slack) and the machine used meanwhile.</summary>
+    /// <summary>
+    /// Runs the load and says how many cores the server, the store's processes (PostgreSQL), this tool (generator and
+    /// fake Slack) and the machine used meanwhile.
+    /// </summary>
     private async Task<(RequestSample[] Samples, CpuUse Cpu)> MeasureAsync(Func<Task<RequestSample[]>> load)
     {
         var self = Process.GetCurrentProcess();
         var serverBefore = server.CpuTime();
+        var storeBefore = store.CpuTime();
         var toolBefore = self.TotalProcessorTime;
         var machineBefore = MachineCpu.Now();
         var wall = Stopwatch.StartNew();
@@ -116,7 +120,7 @@ internal sealed class LoadStep(HttpClient client, ServerProcess server, FakeSlac
         var elapsed = wall.Elapsed.TotalSeconds;
         self.Refresh();
         var cpu = new CpuUse((server.CpuTime() - serverBefore).TotalSeconds / elapsed, (self.TotalProcessorTime - toolBefore).TotalSeconds / elapsed,
-            MachineCpu.BusyCores(machineBefore, MachineCpu.Now()));
+            MachineCpu.BusyCores(machineBefore, MachineCpu.Now()), (store.CpuTime() - storeBefore).TotalSeconds / elapsed);
         return (samples, cpu);
     }
 

@@ -28,7 +28,8 @@ public sealed class ServerProcess : IAsyncDisposable
         get { lock (_lastLines) return _logLines; }
     }
 
-    public static ServerProcess Start(string serverDll, string dataPath, string databaseFile, string signingSecret, Uri slackApi)
+    /// <summary>Starts the server; <paramref name="store"/> holds its Database__Provider and ConnectionStrings__Botshop.</summary>
+    public static ServerProcess Start(string serverDll, string dataPath, IReadOnlyDictionary<string, string> store, string signingSecret, Uri slackApi)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -41,7 +42,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add(serverDll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["ConnectionStrings__Botshop"] = $"Data Source={databaseFile}";
+        foreach (var (key, value) in store) info.Environment[key] = value;
         info.Environment["Botshop__DataPath"] = dataPath;
         info.Environment["Botshop__UserHashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         info.Environment["Slack__SigningSecret"] = signingSecret;

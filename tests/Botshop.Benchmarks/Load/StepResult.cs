@@ -17,11 +17,14 @@ public sealed record Latency(double P50, double P90, double P99, double Max)
 /// <summary>What the Slack events answered: each event's reply target counted at the fake Slack.</summary>
 public sealed record AnswerCount(int Answered, int AnsweredMoreThanOnce, int NeverAnswered, long Posts, Latency EndToEnd, double DrainSeconds);
 
-/// <summary>Average busy cores while a run sent: the server, this tool (generator and fake Slack), the whole machine.</summary>
-public sealed record CpuUse(double Server, double Tool, double Machine)
+/// <summary>
+/// Average busy cores while a run sent: the server, this tool (generator and fake Slack), the whole machine, and the
+/// store's own processes (PostgreSQL; SQLite runs inside the server).
+/// </summary>
+public sealed record CpuUse(double Server, double Tool, double Machine, double Store = 0)
 {
-    /// <summary>What neither the server nor this tool used: other processes competing for the same cores.</summary>
-    public double Others => Math.Max(0, Machine - Server - Tool);
+    /// <summary>What neither the server, its store nor this tool used: other processes competing for the same cores.</summary>
+    public double Others => Math.Max(0, Machine - Server - Tool - Store);
 }
 
 /// <summary>One fixed-rate run against one endpoint.</summary>

@@ -33,6 +33,11 @@ public sealed class BotshopDatabaseFile(string path)
         QueryAsync("SELECT message_id, user_ref, vote FROM feedback WHERE message_id = $id",
             r => new StoredVote(r.GetInt64(0), r.GetString(1), r.GetInt32(2)), ("$id", messageId));
 
+    /// <summary>The model version a stored reply was given with.</summary>
+    public async Task<string?> ModelVersionOfAsync(long messageId) =>
+        (await QueryAsync("SELECT model_version FROM messages WHERE id = $id", r => r.IsDBNull(0) ? null : r.GetString(0), ("$id", messageId)))
+        .SingleOrDefault();
+
     private static StoredMessage ReadMessage(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));

@@ -20,14 +20,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(Process process, string databaseFile)
+    private readonly string _workFolder;
+    private readonly string? _databaseFile;
+
+    private ServerProcess(Process process, string workFolder, string? databaseFile)
     {
         _process = process;
-        DatabaseFile = databaseFile;
+        _workFolder = workFolder;
+        _databaseFile = databaseFile;
     }
 
     public Uri BaseUri { get; private set; } = null!;
-    public string DatabaseFile { get; }
+
+    /// <summary>The server's own SQLite copy; a server on a store the test owns has none.</summary>
+    public string DatabaseFile => _databaseFile ?? throw new InvalidOperationException("This server runs on a store the test owns.");
     public BotshopDatabaseFile Database => new(DatabaseFile);
 
     /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
@@ -38,20 +44,38 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         var template = await TrainedTemplate.GetAsync(data);
         var database = template.CopyDatabase();
+        var store = new Dictionary<string, string> { ["ConnectionStrings__Botshop"] = $"Data Source={database}" };
+        return await StartAsync(Path.GetDirectoryName(database)!, database, template.DataFolder, store, settings);
+    }
+
+    /// <summary>
+    /// Starts a server on a store the test owns and shares (<paramref name="store"/>: Database__Provider and
+    /// ConnectionStrings__Botshop), with the data folder it seeds an empty store from.
+    /// </summary>
+    public static Task<ServerProcess> StartOnStoreAsync(IReadOnlyDictionary<string, string> store, string dataFolder,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("botshop-server-").FullName;
+        return StartAsync(folder, databaseFile: null, dataFolder, store, settings);
+    }
+
+    private static async Task<ServerProcess> StartAsync(string workFolder, string? databaseFile, string dataFolder,
+        IReadOnlyDictionary<string, string> store, IReadOnlyDictionary<string, string>? settings)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(database)!,
+            WorkingDirectory = workFolder,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Botshop.Server.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var (key, value) in DefaultSettings(template, database).Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in DefaultSettings(dataFolder).Concat(store).Concat(settings ?? new Dictionary<string, string>()))
             start.Environment[key] = value;
 
-        var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, database);
+        var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, workFolder, databaseFile);
         try
         {
             await server.LaunchAsync();
@@ -64,11 +88,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string> DefaultSettings(TrainedTemplate template, string database) => new()
+    private static Dictionary<string, string> DefaultSettings(string dataFolder) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["ConnectionStrings__Botshop"] = $"Data Source={database}",
-        ["Botshop__DataPath"] = template.DataFolder,
+        ["Botshop__DataPath"] = dataFolder,
         ["Botshop__UserHashKey"] = TrainedTemplate.UserHashKey,
         // Our own code at Debug: a privacy leak in a debug log line is still a leak.
         ["Logging__LogLevel__Botshop"] = "Debug",
@@ -122,6 +145,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the server has logged a line containing <paramref name="fragment"/>: what it did, not how long it took.</summary>
+    public async Task WaitForLogAsync(string fragment, TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            while (!_log.Any(line => line.Contains(fragment, StringComparison.Ordinal))) await Task.Delay(50, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server did not log \"{fragment}\" within {patience.TotalSeconds} s.\n--- server log ---\n{Log}");
+        }
+    }
+
     /// <summary>
     /// A client for this server that connects from 127.0.0.2, an address found nowhere else in the server's output,
     /// so a test can tell whether the server logged the client's address.
@@ -158,7 +195,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            TrainedTemplate.DeleteQuietly(Path.GetDirectoryName(DatabaseFile)!);
+            TrainedTemplate.DeleteQuietly(_workFolder);
         }
     }
 

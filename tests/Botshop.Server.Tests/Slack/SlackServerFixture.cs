@@ -48,7 +48,12 @@ public abstract class SlackServerFixture(TestData data, IReadOnlyDictionary<stri
     }
 
     /// <summary>POSTs a body signed as Slack signs it; the timestamp and signature can be overridden to forge one.</summary>
-    public async Task<HttpResponseMessage> PostSignedAsync(string path, byte[] body, string contentType,
+    public Task<HttpResponseMessage> PostSignedAsync(string path, byte[] body, string contentType,
+        long? timestamp = null, string? signature = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        PostSignedAsync(Server, path, body, contentType, timestamp, signature, headers);
+
+    /// <summary>POSTs a body signed as Slack signs it to <paramref name="server"/> (configured with <see cref="SigningSecret"/>).</summary>
+    public static async Task<HttpResponseMessage> PostSignedAsync(ServerProcess server, string path, byte[] body, string contentType,
         long? timestamp = null, string? signature = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         var ts = (timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -58,13 +63,17 @@ public abstract class SlackServerFixture(TestData data, IReadOnlyDictionary<stri
             [SlackSignature.SignatureHeader] = signature ?? SlackSignature.Compute(SigningSecret, ts, body),
         };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) all[name] = value;
-        return await PostAsync(path, body, contentType, all);
+        return await PostAsync(server, path, body, contentType, all);
     }
 
     /// <summary>POSTs exactly the given headers (none added), for unsigned and half-signed requests.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, byte[] body, string contentType, IReadOnlyDictionary<string, string> headers)
+    public Task<HttpResponseMessage> PostAsync(string path, byte[] body, string contentType, IReadOnlyDictionary<string, string> headers) =>
+        PostAsync(Server, path, body, contentType, headers);
+
+    private static async Task<HttpResponseMessage> PostAsync(ServerProcess server, string path, byte[] body, string contentType,
+        IReadOnlyDictionary<string, string> headers)
     {
-        using var http = Server.CreateClient();
+        using var http = server.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/')) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);

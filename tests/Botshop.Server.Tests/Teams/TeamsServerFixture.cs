@@ -64,7 +64,8 @@ public sealed class TeamsServerFixture : IAsyncLifetime
         }.ToJsonString());
     }
 
-    private static async Task AcceptActivityAsync(RecordedRequest request, HttpContext ctx)
+    /// <summary>The Bot Connector: accepts a reply in any conversation under /amer/, as Teams does.</summary>
+    public static async Task AcceptActivityAsync(RecordedRequest request, HttpContext ctx)
     {
         if (request.Method != "POST" || !request.Path.StartsWith("/amer/v3/conversations/", StringComparison.Ordinal))
         {

@@ -1,0 +1,36 @@
+using Botshop.Server.Tests.Infrastructure;
+using Botshop.Storage;
+using Botshop.Testing;
+
+namespace Botshop.Server.Tests.Replicas;
+
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task Replicas_starting_together_on_an_empty_store_seed_and_train_once()
+    {
+        using var postgres = new PostgresScratchDatabase();
+        var data = TestKnowledge.WriteDataFolder(Directory.CreateTempSubdirectory("botshop-first-start-").FullName);
+        var store = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = StorageOptions.Postgres,
+            ["ConnectionStrings__Botshop"] = postgres.ConnectionString,
+        };
+        var starting = Enumerable.Range(0, 2).Select(_ => ServerProcess.StartOnStoreAsync(store, data)).ToList();
+        try
+        {
+            // Both become ready: the one that waited loaded what the other stored.
+            await Task.WhenAll(starting);
+
+            await using var db = new BotshopDatabase(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = postgres.ConnectionString });
+            var version = Assert.Single(await new ModelVersionStore(db).ListAsync(default));
+            Assert.True(version.IsActive);
+            Assert.Single(starting, s => s.Result.Log.Contains("No model stored yet: training the first one", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var server in starting.Where(s => s.IsCompletedSuccessfully)) await server.Result.DisposeAsync();
+            TrainedTemplate.DeleteQuietly(Path.GetDirectoryName(data)!);
+        }
+    }
+}
