@@ -8,6 +8,8 @@ using Botshop.Benchmarks.Load;
 //   latency [calls]                       per-call prediction latency (median, p99)
 //   slack-load [--rate N | --rates a,b] [--seconds S] [--repeat R] [--db PATH] [--json]
 //                                         the real server under fixed-rate signed Slack events (Load/)
+//   seed-messages --count N (--db PATH | --postgres CONNECTION)
+//                                         an empty store filled with N logged messages (Conversations/)
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -21,6 +23,8 @@ switch (args.FirstOrDefault())
         break;
     case "slack-load":
         return await SlackLoadRun.RunAsync(args[1..]);
+    case "seed-messages":
+        return await Botshop.Benchmarks.Conversations.MessageSeeder.RunAsync(args[1..]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;
