@@ -12,6 +12,8 @@ using Botshop.Benchmarks.Load;
 //   log-insert [--store sqlite|postgres|both] [--messages N] [--writers a,b] [--repeat R]
 //              [--synchronous-commit on|off] [--json]
 //                                         conversation-log write throughput on each engine (LogInsert/)
+//   seed-messages --count N (--db PATH | --postgres CONNECTION)
+//                                         an empty store filled with N logged messages (Conversations/)
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -27,6 +29,8 @@ switch (args.FirstOrDefault())
         return await SlackLoadRun.RunAsync(args[1..]);
     case "log-insert":
         return await Botshop.Benchmarks.LogInsert.LogInsertRun.RunAsync(args[1..]);
+    case "seed-messages":
+        return await Botshop.Benchmarks.Conversations.MessageSeeder.RunAsync(args[1..]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;
