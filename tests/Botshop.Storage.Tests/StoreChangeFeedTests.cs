@@ -50,6 +50,22 @@ public sealed class PostgresStoreChangeFeedTests : StoreTests<PostgresTestDataba
         await (await second.WaitAsync(Patience)).DisposeAsync();
     }
 
+    [Fact]
+    public async Task Waiting_for_the_first_start_lock_outlasts_the_command_timeout()
+    {
+        var oneSecond = new Npgsql.NpgsqlConnectionStringBuilder(TestDb.Options.ConnectionString) { CommandTimeout = 1 }.ToString();
+        await using var impatient = new BotshopDatabase(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = oneSecond });
+        var first = await Db.HoldFirstStartLockAsync(default);
+        var second = impatient.HoldFirstStartLockAsync(default);
+        await WaitUntilSomeoneWaitsForTheLockAsync();
+
+        // Longer than the waiter's command timeout: the wait must not have failed on it.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.False(second.IsCompleted, second.Exception?.ToString());
+        await first.DisposeAsync();
+        await (await second.WaitAsync(Patience)).DisposeAsync();
+    }
+
     // State, not time: PostgreSQL lists a session blocked on the advisory lock as an ungranted lock in this database.
     private async Task WaitUntilSomeoneWaitsForTheLockAsync()
     {

@@ -43,8 +43,9 @@ internal sealed class PostgresDialect : SqlDialect
         var connection = await _dataSource.OpenConnectionAsync(ct);
         try
         {
+            // No command timeout: the holder may work for minutes (a first start trains); cancelling stops the wait.
             await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_lock(@Namespace, @Key)", LockKey(lockName), cancellationToken: ct));
+                "SELECT pg_advisory_lock(@Namespace, @Key)", LockKey(lockName), commandTimeout: 0, cancellationToken: ct));
             return new SessionLock(connection, LockKey(lockName));
         }
         catch

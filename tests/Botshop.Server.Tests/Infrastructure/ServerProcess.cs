@@ -14,6 +14,10 @@ namespace Botshop.Server.Tests.Infrastructure;
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    // A server on an empty store trains its first model before it is ready, and one waiting for another replica's first
+    // start waits for that training too: minutes, on a machine busy with the rest of the suite.
+    private static readonly TimeSpan FirstStartTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -45,7 +49,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var template = await TrainedTemplate.GetAsync(data);
         var database = template.CopyDatabase();
         var store = new Dictionary<string, string> { ["ConnectionStrings__Botshop"] = $"Data Source={database}" };
-        return await StartAsync(Path.GetDirectoryName(database)!, database, template.DataFolder, store, settings);
+        return await StartAsync(Path.GetDirectoryName(database)!, database, template.DataFolder, store, settings, StartTimeout);
     }
 
     /// <summary>
@@ -56,11 +60,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("botshop-server-").FullName;
-        return StartAsync(folder, databaseFile: null, dataFolder, store, settings);
+        return StartAsync(folder, databaseFile: null, dataFolder, store, settings, FirstStartTimeout);
     }
 
     private static async Task<ServerProcess> StartAsync(string workFolder, string? databaseFile, string dataFolder,
-        IReadOnlyDictionary<string, string> store, IReadOnlyDictionary<string, string>? settings)
+        IReadOnlyDictionary<string, string> store, IReadOnlyDictionary<string, string>? settings, TimeSpan startTimeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -78,7 +82,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, workFolder, databaseFile);
         try
         {
-            await server.LaunchAsync();
+            await server.LaunchAsync(startTimeout);
             return server;
         }
         catch
@@ -98,7 +102,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         ["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled",
     };
 
-    private async Task LaunchAsync()
+    private async Task LaunchAsync(TimeSpan startTimeout)
     {
         _process.OutputDataReceived += (_, e) => Capture(e.Data);
         _process.ErrorDataReceived += (_, e) => Capture(e.Data);
@@ -107,7 +111,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(startTimeout);
         try
         {
             BaseUri = await _listening.Task.WaitAsync(timeout.Token);

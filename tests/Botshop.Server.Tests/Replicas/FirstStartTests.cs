@@ -4,6 +4,8 @@ using Botshop.Testing;
 
 namespace Botshop.Server.Tests.Replicas;
 
+// In the replicas' collection: never beside their first start, both training at once on a busy machine.
+[Collection(TwoReplicaCollection.Name)]
 public sealed class FirstStartTests
 {
     [Fact]
