@@ -12,6 +12,12 @@ public static class ReplyTexts
         $"The {posting.Title} posting doesn't say anything about {intent.Topic}. {HandOff}",
         posting.Id, intent.Name, confidence, [], []);
 
+    /// <summary>Abstains rather than quote an answer whose passage changed: the old text may no longer be true.</summary>
+    public static Reply StaleCitation(Posting posting, Intent intent, float confidence) => new(
+        ReplyKind.StaleCitation,
+        $"The {posting.Title} posting was updated and my answer about {intent.Topic} needs checking first. {HandOff}",
+        posting.Id, intent.Name, confidence, [], []);
+
     public static Reply OutOfScope(Posting posting, float confidence) => new(
         ReplyKind.OutOfScope,
         $"I can't answer that from the {posting.Title} posting. {HandOff}",
