@@ -11,27 +11,12 @@ using Dapper;
 namespace Botshop.Hosting.Tests;
 
 /// <summary>Adding and updating a posting by upload, on each engine (subclasses at the end of the file).</summary>
-public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
+public abstract class PostingUploadTests(Engine engine) : HostedTests(engine)
 {
-    private TestStore _store = null!;
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _store = TestStore.Create(engine);
-        _host = await TestHost.StartAsync(_store, SeedData.Folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
-    }
-
-    private PostingUploads Uploads => _host.Get<PostingUploads>();
+    private PostingUploads Uploads => Host.Get<PostingUploads>();
 
     [Fact]
-    public async Task Uploaded_posting_is_stored_with_its_source_and_served_at_once()
+    public async Task Uploaded_posting_isStored_with_its_source_and_served_at_once()
     {
         var result = await Uploads.UploadAsync(new PostingUpload(ThirdPosting.FileName, ThirdPosting.Bytes), "ana", default);
 
@@ -39,21 +24,21 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
         Assert.Equal(ThirdPosting.Id, result.Posting.Id);
         Assert.Equal("Systems Research Intern (Lisbon)", result.Posting.Title);
         // Served at once: the posting picker and answers see it without a restart.
-        Assert.Contains(_host.Get<AnswerService>().ChoosePosting().Choices, c => c.Value == ReplyChoice.PostingPrefix + ThirdPosting.Id);
-        var sources = await _host.Get<IPostingStore>().SourcesAsync(default);
+        Assert.Contains(Host.Get<AnswerService>().ChoosePosting().Choices, c => c.Value == ReplyChoice.PostingPrefix + ThirdPosting.Id);
+        var sources = await Host.Get<IPostingStore>().SourcesAsync(default);
         Assert.Equal(new PostingSource(ThirdPosting.FileName, ThirdPosting.Text), sources[ThirdPosting.Id]);
 
         // Another process on the same store loads the same posting.
-        await using var second = await TestHost.StartAsync(_store, SeedData.Folder);
+        await using var second = await TestHost.StartAsync(Store, SeedData.Folder);
         Assert.Equal(result.Posting.Passages, second.Live.FindPosting(ThirdPosting.Id)!.Passages);
-        var audit = await _host.Get<IAuditLog>().RecentAsync(10, PostingUploads.Subject(ThirdPosting.Id), default);
+        var audit = await Host.Get<IAuditLog>().RecentAsync(10, PostingUploads.Subject(ThirdPosting.Id), default);
         Assert.Contains(audit, e => e.Action == "posting.create" && e.Actor == "ana");
     }
 
     [Fact]
     public async Task Seed_import_keeps_each_postings_document()
     {
-        var sources = await _host.Get<IPostingStore>().SourcesAsync(default);
+        var sources = await Host.Get<IPostingStore>().SourcesAsync(default);
 
         foreach (var path in Directory.EnumerateFiles(Path.Combine(SeedData.Folder, "postings")).Where(p => !p.EndsWith(".meta.yaml")))
         {
@@ -66,8 +51,8 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
     [Fact]
     public async Task Update_replaces_the_passages_and_keeps_answers_and_recruiter_examples()
     {
-        var london = _host.Live.FindPosting("research-intern-london")!;
-        var source = (await _host.Get<IPostingStore>().SourcesAsync(default))[london.Id];
+        var london = Host.Live.FindPosting("research-intern-london")!;
+        var source = (await Host.Get<IPostingStore>().SourcesAsync(default))[london.Id];
         await AddRecruiterExampleAsync("duration", "is it a three month thing?");
         var changed = source.Text.Replace("12 week summer internship", "10 week summer internship");
 
@@ -81,14 +66,14 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
         Assert.Equal("Ability to commit to a 10 week summer internship", added.Text);
         Assert.Equal(london.Passages.Count, result.Posting.Passages.Count);
         Assert.Equal(london.Title, result.Posting.Title);
-        var stored = await _host.Get<IKnowledgeStore>().LoadAsync(default);
+        var stored = await Host.Get<IKnowledgeStore>().LoadAsync(default);
         Assert.Equal(result.Posting.Passages, stored.FindPosting(london.Id)!.Passages);
         // Knowledge around the posting is untouched: examples (a recruiter's too) and answers, stale ones included.
         Assert.Contains("is it a three month thing?", stored.FindIntent("duration")!.Examples);
         Assert.Equal(SeedData.Load().Knowledge.TrainingExamples().Count() + 1, stored.TrainingExamples().Count());
         Assert.Contains(removed, stored.FindIntent("duration")!.Answers[london.Id].SourceIds);
         Assert.Contains(result.StaleAnswers, s => s.Intent == "duration");
-        var audit = await _host.Get<IAuditLog>().RecentAsync(10, PostingUploads.Subject(london.Id), default);
+        var audit = await Host.Get<IAuditLog>().RecentAsync(10, PostingUploads.Subject(london.Id), default);
         Assert.Contains(audit, e => e.Action == "posting.update" && e.Detail!.Contains(removed));
     }
 
@@ -98,7 +83,7 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
         var result = await Uploads.UploadAsync(
             new PostingUpload(ThirdPosting.FileName, ThirdPosting.Bytes, " Research Intern, Lisbon ", [" Lisbon, PT ", "", "Remote"]), "ana", default);
 
-        var served = _host.Live.FindPosting(ThirdPosting.Id)!;
+        var served = Host.Live.FindPosting(ThirdPosting.Id)!;
         Assert.Equal("Research Intern, Lisbon", served.Title);
         Assert.Equal(["Lisbon, PT", "Remote"], served.Locations);
         Assert.Equal(result.Posting, served);
@@ -119,19 +104,19 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
     [MemberData(nameof(BadDocuments))]
     public async Task Bad_document_is_refused_with_a_reason_and_nothing_changes(string fileName, byte[] content, string reason)
     {
-        var before = _host.Live;
+        var before = Host.Live;
 
         var error = await Assert.ThrowsAsync<KnowledgeDataException>(() => Uploads.UploadAsync(new PostingUpload(fileName, content), "ana", default));
 
         Assert.Contains(reason, error.Message);
-        Assert.Same(before, _host.Live);
-        Assert.Equal(before.Postings.Select(p => p.Id), (await _host.Get<IKnowledgeStore>().LoadAsync(default)).Postings.Select(p => p.Id));
+        Assert.Same(before, Host.Live);
+        Assert.Equal(before.Postings.Select(p => p.Id), (await Host.Get<IKnowledgeStore>().LoadAsync(default)).Postings.Select(p => p.Id));
     }
 
     [Fact]
     public async Task Document_over_the_size_limit_is_refused()
     {
-        await using var small = await TestHost.StartAsync(_store, SeedData.Folder, new Dictionary<string, string?> { ["Postings:MaxUploadBytes"] = "2048" });
+        await using var small = await TestHost.StartAsync(Store, SeedData.Folder, new Dictionary<string, string?> { ["Postings:MaxUploadBytes"] = "2048" });
         var large = Encoding.UTF8.GetBytes(ThirdPosting.Text + new string('\n', 2048));
 
         var error = await Assert.ThrowsAsync<KnowledgeDataException>(() =>
@@ -144,7 +129,7 @@ public abstract class PostingUploadTests(Engine engine) : IAsyncLifetime
     /// <summary>An example a recruiter taught from the inbox: a row with its origin, as the inbox writes it.</summary>
     private async Task AddRecruiterExampleAsync(string intent, string text)
     {
-        await using var connection = await _host.Get<BotshopDatabase>().OpenAsync();
+        await using var connection = await Host.Get<BotshopDatabase>().OpenAsync();
         await connection.ExecuteAsync("""
             INSERT INTO examples (intent_name, position, text, added_by, added_at)
             SELECT @Intent, MAX(position) + 1, @Text, 'ana', 1 FROM examples WHERE intent_name = @Intent

@@ -11,35 +11,32 @@ namespace Botshop.Hosting.Tests;
 /// After a posting update, an answer citing a passage the posting no longer has is stale: listed for recruiters with
 /// what the passage said and the closest current passage, and never served as if its citation held.
 /// </summary>
-public sealed class StaleCitationTests : IAsyncLifetime
+public sealed class StaleCitationTests : HostedTests
 {
     private const string NewDurationLine = "The internship lasts 10 weeks, from June to mid-August.";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("botshop-stale-").FullName;
-    private TestStore _store = null!;
-    private TestHost _host = null!;
+    protected override string DataFolder() => WidgetData.Write(_folder);
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _store = TestStore.Create(Engine.Sqlite);
-        _host = await TestHost.StartAsync(_store, WidgetData.Write(_folder));
-        await _host.Get<ModelService>().TrainAndActivateAsync(_host.Live, BotBootstrapper.FirstModelOptions, null, default);
+        await base.InitializeAsync();
+        await Host.Get<ModelService>().TrainAndActivateAsync(Host.Live, BotBootstrapper.FirstModelOptions, null, default);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        await _store.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private Task<PostingUploadResult> UpdateDurationAsync() => _host.Get<PostingUploads>().UploadAsync(
+    private Task<PostingUploadResult> UpdateDurationAsync() => Host.Get<PostingUploads>().UploadAsync(
         new PostingUpload(WidgetData.FileName, Encoding.UTF8.GetBytes(WidgetData.Text.Replace(WidgetData.DurationLine, NewDurationLine))),
         "ana", default);
 
     private async Task<Reply> AskAsync(string question)
     {
-        var handled = await _host.Get<ConversationService>().HandleAsync(
+        var handled = await Host.Get<ConversationService>().HandleAsync(
             new IncomingMessage("cli", "stale-" + Guid.NewGuid().ToString("n"), "u_test", question), default);
         return handled!.Reply;
     }
@@ -49,14 +46,14 @@ public sealed class StaleCitationTests : IAsyncLifetime
     {
         var result = await UpdateDurationAsync();
 
-        var stale = Assert.Single(await _host.Get<PostingWorkspace>().StaleAnswersAsync(WidgetData.PostingId, default));
+        var stale = Assert.Single(await Host.Get<PostingWorkspace>().StaleAnswersAsync(WidgetData.PostingId, default));
         Assert.Equal(("duration", WidgetData.PostingId, WidgetData.DurationAnswer), (stale.Intent, stale.PostingId, stale.AnswerText));
         var missing = Assert.Single(stale.Missing);
         Assert.Equal(Assert.Single(result.RemovedPassageIds), missing.PassageId);
         Assert.Equal(WidgetData.DurationLine, missing.FormerText);
         Assert.Equal(NewDurationLine, missing.Suggestion?.Text);
         Assert.Equal(stale, Assert.Single(result.StaleAnswers), StaleComparer);
-        Assert.Equal(1, (await _host.Get<PostingWorkspace>().ListAsync(default)).Single().StaleAnswers);
+        Assert.Equal(1, (await Host.Get<PostingWorkspace>().ListAsync(default)).Single().StaleAnswers);
     }
 
     [Fact]
@@ -68,7 +65,7 @@ public sealed class StaleCitationTests : IAsyncLifetime
 
         await UpdateDurationAsync();
         var after = await AskAsync("How long is the internship?");
-        var chosen = _host.Get<AnswerService>().AnswerIntent("duration", _host.Live.FindPosting(WidgetData.PostingId)!);
+        var chosen = Host.Get<AnswerService>().AnswerIntent("duration", Host.Live.FindPosting(WidgetData.PostingId)!);
 
         foreach (var reply in new[] { after, chosen })
         {
@@ -81,7 +78,7 @@ public sealed class StaleCitationTests : IAsyncLifetime
         }
         // The other answer's citation holds: still served.
         Assert.Equal(ReplyKind.Answered, (await AskAsync("Where is the office?")).Kind);
-        await using var connection = await _host.Get<BotshopDatabase>().OpenAsync();
+        await using var connection = await Host.Get<BotshopDatabase>().OpenAsync();
         var logged = await connection.QueryAsync<(string Kind, bool Answered)>(
             "SELECT reply_kind, answered FROM messages WHERE intent = 'duration' ORDER BY id");
         Assert.Equal([("Answered", true), ("StaleCitation", false)], logged);
@@ -90,12 +87,12 @@ public sealed class StaleCitationTests : IAsyncLifetime
     [Fact]
     public async Task Posting_unchanged_where_answers_cite_it_leaves_nothing_stale()
     {
-        var result = await _host.Get<PostingUploads>().UploadAsync(
+        var result = await Host.Get<PostingUploads>().UploadAsync(
             new PostingUpload(WidgetData.FileName, Encoding.UTF8.GetBytes(WidgetData.Text + "\nHow to apply\n\nSend us your CV.\n")), "ana", default);
 
         Assert.Empty(result.RemovedPassageIds);
         Assert.Empty(result.StaleAnswers);
-        Assert.Empty(await _host.Get<PostingWorkspace>().StaleAnswersAsync(null, default));
+        Assert.Empty(await Host.Get<PostingWorkspace>().StaleAnswersAsync(null, default));
         Assert.Equal(ReplyKind.Answered, (await AskAsync("How long is the internship?")).Kind);
     }
 
