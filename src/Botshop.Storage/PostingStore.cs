@@ -11,8 +11,10 @@ public sealed class PostingStore(BotshopDatabase db, TimeProvider time) : IPosti
     {
         var now = StorageJson.ToUnixMs(time.GetUtcNow());
         await using var tx = await db.BeginWriteAsync(ct);
-        var existed = await tx.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM postings WHERE id = @Id", new { posting.Id }, tx.Transaction, cancellationToken: ct)) > 0;
+        // Touching the row first locks it (PostgreSQL), so a second save of this posting waits here and then reads
+        // the passages the first one wrote, not the ones before it.
+        var existed = await tx.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE postings SET updated_at = @Now WHERE id = @Id", new { posting.Id, Now = now }, tx.Transaction, cancellationToken: ct)) > 0;
         var before = (await tx.Connection.QueryAsync<PassageRow>(new CommandDefinition(
             "SELECT id, section, text FROM passages WHERE posting_id = @Id", new { posting.Id }, tx.Transaction, cancellationToken: ct))).AsList();
 

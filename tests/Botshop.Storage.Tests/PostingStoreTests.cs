@@ -78,6 +78,21 @@ public abstract class PostingStoreTests<TDatabase> : StoreTests<TDatabase> where
     }
 
     [Fact]
+    public async Task Concurrent_saves_of_one_posting_both_succeed_and_leave_one_whole_version()
+    {
+        await SeedAsync();
+        var versions = Enumerable.Range(0, 6)
+            .Select(v => Widget(Enumerable.Range(0, 3).Select(i => new Passage($"s/v{v}-p{i}", "S", $"Version {v}, passage {i}.", i)).ToArray()))
+            .ToList();
+
+        // Separate factories, as separate processes (or replicas) would save.
+        await Task.WhenAll(versions.Select(v => Task.Run(() => new PostingStore(ConnectAgain(), _time).SaveAsync(v, new PostingSource("widget.txt", "doc"), default))));
+
+        var stored = (await Knowledge.LoadAsync(default)).FindPosting("widget")!.Passages;
+        Assert.Contains(versions, v => v.Passages.SequenceEqual(stored));
+    }
+
+    [Fact]
     public async Task Failed_save_leaves_the_posting_as_it_was()
     {
         await SeedAsync();

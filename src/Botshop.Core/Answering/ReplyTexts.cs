@@ -37,11 +37,15 @@ public static class ReplyTexts
     public static Reply Help(KnowledgeBase knowledge, Posting? posting)
     {
         var examples = knowledge.Intents
-            .Where(i => !i.IsOutOfScope && i.Examples.Count > 0 && (posting is null || i.Answers.ContainsKey(posting.Id)))
+            .Where(i => !i.IsOutOfScope && i.Examples.Count > 0 && (posting is null || Answerable(i, posting)))
             .Take(4)
             .Select(i => "• " + i.Examples[0]);
         var about = posting is null ? "a job posting" : $"the {posting.Title} posting";
         var text = $"Ask me anything about {about}, for example:\n" + string.Join("\n", examples);
         return new Reply(ReplyKind.Help, text, posting?.Id, null, 0f, [], []);
     }
+
+    /// <summary>An example is only worth suggesting when the answer would be served: its citations still hold.</summary>
+    private static bool Answerable(Intent intent, Posting posting) =>
+        intent.Answers.TryGetValue(posting.Id, out var answer) && Postings.StaleCitations.Holds(answer, posting);
 }
