@@ -11,5 +11,6 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
     PassagesCommand.Create(),
     ValidateCommand.Create(),
     UsersCommand.Create(),
+    KnowledgeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

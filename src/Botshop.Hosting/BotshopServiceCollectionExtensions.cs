@@ -7,6 +7,7 @@ using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
 using Botshop.Core.Privacy;
 using Botshop.Hosting.Accounts;
+using Botshop.Hosting.Postings;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<ModelService>();
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BotBootstrapper>();
+        services.AddBotshopPostings(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
         return services;
     }

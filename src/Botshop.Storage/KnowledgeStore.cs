@@ -4,7 +4,7 @@ using Dapper;
 namespace Botshop.Storage;
 
 /// <summary>The postings, passages, intents, examples and answers, replaced as a whole by an import.</summary>
-public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
+public sealed partial class KnowledgeStore(BotshopDatabase db, TimeProvider? time = null) : IKnowledgeStore
 {
     public async Task ImportAsync(KnowledgeBase knowledge, CancellationToken ct)
     {
@@ -15,12 +15,18 @@ public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
         await ExecuteAsync(tx, "DELETE FROM intents", null, ct);
         await ExecuteAsync(tx, "DELETE FROM passages", null, ct);
         await ExecuteAsync(tx, "DELETE FROM postings", null, ct);
+        await ExecuteAsync(tx, "DELETE FROM retired_passages", null, ct);
+        var now = StorageJson.ToUnixMs((time ?? TimeProvider.System).GetUtcNow());
 
         await ExecuteAsync(tx, """
-            INSERT INTO postings (id, title, locations, content_hash)
-            VALUES (@Id, @Title, @Locations, @ContentHash)
+            INSERT INTO postings (id, title, locations, content_hash, source_name, source_text, updated_at)
+            VALUES (@Id, @Title, @Locations, @ContentHash, @SourceName, @SourceText, @UpdatedAt)
             """,
-            knowledge.Postings.Select(p => new { p.Id, p.Title, Locations = StorageJson.Write(p.Locations), p.ContentHash }), ct);
+            knowledge.Postings.Select(p => new
+            {
+                p.Id, p.Title, Locations = StorageJson.Write(p.Locations), p.ContentHash,
+                SourceName = p.Source?.FileName, SourceText = p.Source?.Text, UpdatedAt = now,
+            }), ct);
         await ExecuteAsync(tx, """
             INSERT INTO passages (posting_id, id, position, section, text, ordinal)
             VALUES (@PostingId, @Id, @Position, @Section, @Text, @Ordinal)
@@ -34,8 +40,8 @@ public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
                 passage.Text,
                 Ordinal = passage.Order,
             })), ct);
-        await ExecuteAsync(tx, "INSERT INTO intents (name, topic) VALUES (@Name, @Topic)",
-            knowledge.Intents.Select(i => new { i.Name, i.Topic }), ct);
+        await ExecuteAsync(tx, "INSERT INTO intents (name, topic, source_file) VALUES (@Name, @Topic, @SourceFile)",
+            knowledge.Intents.Select(i => new { i.Name, i.Topic, i.SourceFile }), ct);
         await ExecuteAsync(tx, "INSERT INTO examples (intent_name, position, text) VALUES (@IntentName, @Position, @Text)",
             knowledge.Intents.SelectMany(i => i.Examples.Select((text, n) => new { IntentName = i.Name, Position = n, Text = text })), ct);
         await ExecuteAsync(tx, """
@@ -62,11 +68,14 @@ public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
             SELECT posting_id AS PostingId, id, section, text, ordinal
             FROM passages ORDER BY posting_id, position
             """, ct);
-        var intents = await QueryAsync<IntentRow>(tx, "SELECT name, topic FROM intents", ct);
+        var intents = await QueryAsync<IntentRow>(tx, "SELECT name, topic, source_file AS SourceFile FROM intents", ct);
         var examples = await QueryAsync<ExampleRow>(tx,
             "SELECT intent_name AS IntentName, text FROM examples ORDER BY intent_name, position", ct);
-        var answers = await QueryAsync<AnswerRow>(tx,
-            "SELECT intent_name AS IntentName, posting_id AS PostingId, text, source_ids AS SourceIds FROM answers", ct);
+        // Drafts are not served: only a recruiter's approval makes an answer live.
+        var answers = await QueryAsync<AnswerRow>(tx, """
+            SELECT intent_name AS IntentName, posting_id AS PostingId, text, source_ids AS SourceIds
+            FROM answers WHERE status = 'live'
+            """, ct);
         await tx.CommitAsync(ct);
 
         var passagesBy = passages.ToLookup(p => p.PostingId, StringComparer.Ordinal);
@@ -83,7 +92,7 @@ public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
                 answersBy[i.Name].ToDictionary(
                     a => a.PostingId,
                     a => new PostingAnswer(a.Text, StorageJson.Read<List<string>>(a.SourceIds)),
-                    StringComparer.Ordinal))));
+                    StringComparer.Ordinal)) { SourceFile = i.SourceFile }));
     }
 
     private static Task ExecuteAsync(StoreTransaction tx, string sql, object? args, CancellationToken ct) =>
@@ -113,6 +122,7 @@ public sealed partial class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
     {
         public string Name { get; init; } = "";
         public string Topic { get; init; } = "";
+        public string? SourceFile { get; init; }
     }
 
     private sealed class ExampleRow

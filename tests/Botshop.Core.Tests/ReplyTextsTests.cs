@@ -27,6 +27,32 @@ public class ReplyTextsTests
     }
 
     [Fact]
+    public void Help_suggests_only_questions_whose_answer_would_be_served()
+    {
+        var holds = Duration with { Answers = new Dictionary<string, PostingAnswer> { [Posting.Id] = new("Ten weeks.", ["availability/ten-weeks-1a2b"]) } };
+        var stale = new Intent("location", "where", ["where is it?"],
+            new Dictionary<string, PostingAnswer> { [Posting.Id] = new("Lisbon.", ["location/lisbon-gone-9999"]) });
+
+        var reply = ReplyTexts.Help(new KnowledgeBase([Posting], [holds, stale]), Posting);
+
+        Assert.Contains("how long?", reply.Text);
+        Assert.DoesNotContain("where is it?", reply.Text);
+    }
+
+    [Fact]
+    public void Stale_citation_names_the_topic_hands_off_and_quotes_nothing()
+    {
+        var reply = ReplyTexts.StaleCitation(Posting, Duration, 0.9f);
+
+        Assert.Equal(ReplyKind.StaleCitation, reply.Kind);
+        Assert.False(reply.Answered);
+        Assert.True(reply.HandedOff);
+        Assert.Contains("how long the internship lasts", reply.Text);
+        Assert.Contains(ReplyTexts.HandOff, reply.Text);
+        Assert.Empty(reply.Sources);
+    }
+
+    [Fact]
     public void Did_you_mean_lists_the_choices_and_is_not_an_answer()
     {
         var choices = new[] { ReplyChoice.ForIntent("duration", "duration"), ReplyChoice.ForIntent("start date", "timing") };

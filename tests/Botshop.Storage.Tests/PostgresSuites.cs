@@ -13,3 +13,5 @@ public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
 public sealed class PostgresUserStoreTests : UserStoreTests<PostgresTestDatabase>;
 public sealed class PostgresConversationQueryTests : ConversationQueryTests<PostgresTestDatabase>;
 public sealed class PostgresStoreStampTests : StoreStampTests<PostgresTestDatabase>;
+public sealed class PostgresPostingStoreTests : PostingStoreTests<PostgresTestDatabase>;
+public sealed class PostgresAnswerDraftStoreTests : AnswerDraftStoreTests<PostgresTestDatabase>;

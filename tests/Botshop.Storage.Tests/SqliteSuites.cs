@@ -12,3 +12,5 @@ public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;
 public sealed class SqliteUserStoreTests : UserStoreTests<SqliteTestDatabase>;
 public sealed class SqliteConversationQueryTests : ConversationQueryTests<SqliteTestDatabase>;
 public sealed class SqliteStoreStampTests : StoreStampTests<SqliteTestDatabase>;
+public sealed class SqlitePostingStoreTests : PostingStoreTests<SqliteTestDatabase>;
+public sealed class SqliteAnswerDraftStoreTests : AnswerDraftStoreTests<SqliteTestDatabase>;

@@ -1,4 +1,5 @@
 using Botshop.Core.Knowledge;
+using Botshop.Core.Postings;
 
 namespace Botshop.Core.Answering;
 
@@ -26,12 +27,15 @@ public sealed class AnswerService(LiveKnowledge knowledge, LiveModel model)
         if (!intent.Answers.TryGetValue(posting.Id, out var answer))
             return ReplyTexts.NotInPosting(posting, intent, confidence);
 
-        var sources = answer.SourceIds.Select(posting.FindPassage).ToList();
-        // A citation that no longer exists means the posting changed under the answer: never serve it as fact.
-        if (sources.Count == 0 || sources.Any(s => s is null))
+        // A citation that no longer exists means the posting changed under the answer: never serve it as fact, not
+        // even without the quote, since the text was written from the passage that is gone.
+        if (answer.SourceIds.Count == 0)
             return ReplyTexts.NotInPosting(posting, intent, confidence);
+        if (!StaleCitations.Holds(answer, posting))
+            return ReplyTexts.StaleCitation(posting, intent, confidence);
 
-        return new Reply(ReplyKind.Answered, answer.Text, posting.Id, intent.Name, confidence, sources!, []);
+        var sources = answer.SourceIds.Select(id => posting.FindPassage(id)!).ToList();
+        return new Reply(ReplyKind.Answered, answer.Text, posting.Id, intent.Name, confidence, sources, []);
     }
 
     public Reply Help(Posting? posting) => ReplyTexts.Help(knowledge.Required, posting);

@@ -19,7 +19,7 @@ public sealed record Reply(
     public bool Answered => Kind == ReplyKind.Answered;
 
     /// <summary>True when a recruiter should see this question in the inbox.</summary>
-    public bool HandedOff => Kind is ReplyKind.NotInPosting or ReplyKind.OutOfScope;
+    public bool HandedOff => Kind is ReplyKind.NotInPosting or ReplyKind.OutOfScope or ReplyKind.StaleCitation;
 }
 
 public enum ReplyKind
@@ -36,6 +36,11 @@ public enum ReplyKind
     ChoosePosting,
     /// <summary>Help text and example questions.</summary>
     Help,
+    /// <summary>
+    /// The answer cites a passage its posting no longer has (the posting was updated): not served, handed to a
+    /// recruiter, and flagged in the log so it is seen beside the stale answer.
+    /// </summary>
+    StaleCitation,
 }
 
 /// <summary>A button. <see cref="Value"/> is what comes back when it is pressed: "intent:NAME" or "posting:ID".</summary>

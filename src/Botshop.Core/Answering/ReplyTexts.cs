@@ -12,6 +12,12 @@ public static class ReplyTexts
         $"The {posting.Title} posting doesn't say anything about {intent.Topic}. {HandOff}",
         posting.Id, intent.Name, confidence, [], []);
 
+    /// <summary>Abstains rather than quote an answer whose passage changed: the old text may no longer be true.</summary>
+    public static Reply StaleCitation(Posting posting, Intent intent, float confidence) => new(
+        ReplyKind.StaleCitation,
+        $"The {posting.Title} posting was updated and my answer about {intent.Topic} needs checking first. {HandOff}",
+        posting.Id, intent.Name, confidence, [], []);
+
     public static Reply OutOfScope(Posting posting, float confidence) => new(
         ReplyKind.OutOfScope,
         $"I can't answer that from the {posting.Title} posting. {HandOff}",
@@ -31,11 +37,15 @@ public static class ReplyTexts
     public static Reply Help(KnowledgeBase knowledge, Posting? posting)
     {
         var examples = knowledge.Intents
-            .Where(i => !i.IsOutOfScope && i.Examples.Count > 0 && (posting is null || i.Answers.ContainsKey(posting.Id)))
+            .Where(i => !i.IsOutOfScope && i.Examples.Count > 0 && (posting is null || Answerable(i, posting)))
             .Take(4)
             .Select(i => "• " + i.Examples[0]);
         var about = posting is null ? "a job posting" : $"the {posting.Title} posting";
         var text = $"Ask me anything about {about}, for example:\n" + string.Join("\n", examples);
         return new Reply(ReplyKind.Help, text, posting?.Id, null, 0f, [], []);
     }
+
+    /// <summary>An example is only worth suggesting when the answer would be served: its citations still hold.</summary>
+    private static bool Answerable(Intent intent, Posting posting) =>
+        intent.Answers.TryGetValue(posting.Id, out var answer) && Postings.StaleCitations.Holds(answer, posting);
 }

@@ -10,6 +10,9 @@ public sealed record Intent(
     /// <summary>The reserved intent that trains "not answerable from a posting" (salary, visas, small talk, …).</summary>
     public const string OutOfScope = "out_of_scope";
 
+    /// <summary>The FAQ file the intent is kept in (e.g. "logistics.yaml"), so an export writes it back there; null for one made in the workspace.</summary>
+    public string? SourceFile { get; init; }
+
     public bool IsOutOfScope => Name == OutOfScope;
 }
 

@@ -56,6 +56,7 @@ public sealed record FaqData(IReadOnlyList<(FaqIntent Intent, string File)> Inte
             x.Intent.Examples.Select(e => e.Trim()).Where(e => e.Length > 0).ToList(),
             x.Intent.Answers.ToDictionary(
                 a => a.Key,
-                a => new PostingAnswer(a.Value.Text.Trim(), a.Value.Sources.Select(s => s.Trim()).ToList()))))
+                a => new PostingAnswer(a.Value.Text.Trim(), a.Value.Sources.Select(s => s.Trim()).ToList())))
+        { SourceFile = x.File })
         .ToList();
 }

@@ -34,14 +34,35 @@ public static partial class PostingLoader
         catch (IOException e) { throw new KnowledgeDataException($"{path}: cannot read: {e.Message}", e); }
         var id = Slug.From(Path.GetFileNameWithoutExtension(path));
         var meta = LoadMetadata(Path.ChangeExtension(path, null) + MetaSuffix);
-        return Parse(id, Encoding.UTF8.GetString(bytes), meta, Path.GetExtension(path), path);
+        var text = Encoding.UTF8.GetString(bytes);
+        return Parse(id, text, meta, Path.GetExtension(path), path) with { Source = new PostingSource(Path.GetFileName(path), text) };
     }
+
+    /// <summary>
+    /// Parses an uploaded document exactly as a file dropped into data/postings would be: the id is the file name's
+    /// slug, <paramref name="meta"/> plays the part of NAME.meta.yaml. The source keeps a normalised file name (id and
+    /// extension), so an export writes it back under a name that gives the same id.
+    /// </summary>
+    public static Posting FromUpload(string fileName, string content, PostingMetadata? meta = null)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!UploadExtensions.Contains(extension))
+            throw new KnowledgeDataException($"{name}: a posting must be an HTML or text file ({string.Join(", ", UploadExtensions)}).");
+        var id = Slug.From(Path.GetFileNameWithoutExtension(name));
+        if (id.Length == 0) throw new KnowledgeDataException($"{name}: the file name has no letters or digits to make a posting id from.");
+        if (string.IsNullOrWhiteSpace(content)) throw new KnowledgeDataException($"{name}: the document is empty.");
+        return Parse(id, content, meta, extension, name) with { Source = new PostingSource(id + extension, content) };
+    }
+
+    /// <summary>The kinds of document an upload accepts.</summary>
+    public static readonly IReadOnlyList<string> UploadExtensions = [".html", ".htm", ".txt"];
 
     /// <summary>Parses a posting from its text; <paramref name="extension"/> hints the format (".html", ".txt").</summary>
     public static Posting Parse(string id, string content, PostingMetadata? meta = null, string extension = ".txt", string? origin = null)
     {
         var parsed = LooksLikeHtml(content, extension) ? HtmlPostingParser.Parse(content) : TextPostingParser.Parse(content);
-        if (parsed.Passages.Count == 0) throw new KnowledgeDataException($"{origin ?? id}: no text found in the posting.");
+        if (parsed.Passages.Count == 0) throw new KnowledgeDataException($"{origin ?? id}: no text found in the posting: it has no sentence or list item to quote.");
         var title = meta?.Title ?? parsed.Title ?? TitleFromId(id);
         var locations = meta?.Locations ?? FindLocations(parsed.Passages);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));

@@ -5,6 +5,7 @@ using Botshop.Server.Admin;
 using Botshop.Server.Health;
 using Botshop.Server.Http;
 using Botshop.Server.Replicas;
+using Botshop.Server.Postings;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -46,6 +47,7 @@ public static class ServerServiceCollectionExtensions
         services.AddTeamsChannel(configuration.GetSection("Teams"));
         services.AddSingleton<Teams.TeamsReplies>();
         services.AddBotshopAdmin();
+        services.AddBotshopPostingPages();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);

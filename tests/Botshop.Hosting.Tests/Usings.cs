@@ -1,0 +1,2 @@
+global using Botshop.Hosting.Tests.Infrastructure;
+global using Xunit;
