@@ -36,6 +36,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<ModelService>();
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BotBootstrapper>();
+        services.AddBotshopInbox(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
         return services;
     }

@@ -65,7 +65,8 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
         var examples = await QueryAsync<ExampleRow>(tx,
             "SELECT intent_name AS IntentName, text FROM examples ORDER BY intent_name, position", ct);
         var answers = await QueryAsync<AnswerRow>(tx,
-            "SELECT intent_name AS IntentName, posting_id AS PostingId, text, source_ids AS SourceIds FROM answers", ct);
+            // Drafts wait for a recruiter's approval: only live answers are served.
+            "SELECT intent_name AS IntentName, posting_id AS PostingId, text, source_ids AS SourceIds FROM answers WHERE status = 'live'", ct);
         await tx.CommitAsync(ct);
 
         var passagesBy = passages.ToLookup(p => p.PostingId, StringComparer.Ordinal);
@@ -91,7 +92,7 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
     private static async Task<List<T>> QueryAsync<T>(StoreTransaction tx, string sql, CancellationToken ct) =>
         (await tx.Connection.QueryAsync<T>(new CommandDefinition(sql, transaction: tx.Transaction, cancellationToken: ct))).AsList();
 
-    private sealed class PostingRow
+    internal sealed class PostingRow
     {
         public string Id { get; init; } = "";
         public string Title { get; init; } = "";
@@ -99,7 +100,7 @@ public sealed class KnowledgeStore(BotshopDatabase db) : IKnowledgeStore
         public string ContentHash { get; init; } = "";
     }
 
-    private sealed class PassageRow
+    internal sealed class PassageRow
     {
         public string PostingId { get; init; } = "";
         public string Id { get; init; } = "";

@@ -10,3 +10,6 @@ public sealed class PostgresModelVersionStoreTests : ModelVersionStoreTests<Post
 public sealed class PostgresConversationLogTests : ConversationLogTests<PostgresTestDatabase>;
 public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<PostgresTestDatabase>;
 public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
+public sealed class PostgresKnowledgeEditorTests : KnowledgeEditorTests<PostgresTestDatabase>;
+public sealed class PostgresInboxStoreTests : InboxStoreTests<PostgresTestDatabase>;
+public sealed class PostgresInboxServiceTests : InboxServiceTests<PostgresTestDatabase>;

@@ -9,3 +9,6 @@ public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<Sqlite
 public sealed class SqliteConversationLogTests : ConversationLogTests<SqliteTestDatabase>;
 public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTestDatabase>;
 public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;
+public sealed class SqliteKnowledgeEditorTests : KnowledgeEditorTests<SqliteTestDatabase>;
+public sealed class SqliteInboxStoreTests : InboxStoreTests<SqliteTestDatabase>;
+public sealed class SqliteInboxServiceTests : InboxServiceTests<SqliteTestDatabase>;
