@@ -10,5 +10,6 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
     PostingsCommand.Create(),
     PassagesCommand.Create(),
     ValidateCommand.Create(),
+    InboxCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
