@@ -12,5 +12,6 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
     ValidateCommand.Create(),
     UsersCommand.Create(),
     KnowledgeCommand.Create(),
+    InboxCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

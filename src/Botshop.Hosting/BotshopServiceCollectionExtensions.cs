@@ -40,6 +40,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BotBootstrapper>();
         services.AddBotshopPostings(configuration);
+        services.AddBotshopInbox(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
         return services;
     }

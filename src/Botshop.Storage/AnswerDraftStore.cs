@@ -27,6 +27,7 @@ public sealed class AnswerDraftStore(BotshopDatabase db, TimeProvider time) : ID
                 tx.Transaction, cancellationToken: ct));
             if (inserted == 1) stored.Add(draft);
         }
+        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
         await tx.CommitAsync(ct);
         return stored;
     }
@@ -54,6 +55,7 @@ public sealed class AnswerDraftStore(BotshopDatabase db, TimeProvider time) : ID
             """,
             new { Intent = intent, PostingId = postingId, Text = text, Actor = actor, At = StorageJson.ToUnixMs(time.GetUtcNow()) },
             tx.Transaction, cancellationToken: ct));
+        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
         await tx.CommitAsync(ct);
         return changed == 1;
     }
@@ -64,6 +66,7 @@ public sealed class AnswerDraftStore(BotshopDatabase db, TimeProvider time) : ID
         var deleted = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM answers WHERE intent_name = @Intent AND posting_id = @PostingId AND status = 'draft'",
             new { Intent = intent, PostingId = postingId }, tx.Transaction, cancellationToken: ct));
+        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
         await tx.CommitAsync(ct);
         return deleted == 1;
     }

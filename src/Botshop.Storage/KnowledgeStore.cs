@@ -101,7 +101,7 @@ public sealed partial class KnowledgeStore(BotshopDatabase db, TimeProvider? tim
     private static async Task<List<T>> QueryAsync<T>(StoreTransaction tx, string sql, CancellationToken ct) =>
         (await tx.Connection.QueryAsync<T>(new CommandDefinition(sql, transaction: tx.Transaction, cancellationToken: ct))).AsList();
 
-    private sealed class PostingRow
+    internal sealed class PostingRow
     {
         public string Id { get; init; } = "";
         public string Title { get; init; } = "";
@@ -109,7 +109,7 @@ public sealed partial class KnowledgeStore(BotshopDatabase db, TimeProvider? tim
         public string ContentHash { get; init; } = "";
     }
 
-    private sealed class PassageRow
+    internal sealed class PassageRow
     {
         public string PostingId { get; init; } = "";
         public string Id { get; init; } = "";

@@ -48,6 +48,7 @@ public sealed class PostingStore(BotshopDatabase db, TimeProvider time) : IPosti
         // A passage that is back is current again, not former.
         await ExecuteAsync(tx, "DELETE FROM retired_passages WHERE posting_id = @PostingId AND id = @Id",
             current.Select(id => new { PostingId = posting.Id, Id = id }), ct);
+        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
         await tx.CommitAsync(ct);
 
         var previous = before.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);

@@ -6,4 +6,5 @@ internal enum StoreLock
     Migrations = 1,
     ModelActivation = 2,
     FirstStart = 8,
+    KnowledgeEdits = 5,
 }

@@ -15,3 +15,6 @@ public sealed class PostgresConversationQueryTests : ConversationQueryTests<Post
 public sealed class PostgresStoreStampTests : StoreStampTests<PostgresTestDatabase>;
 public sealed class PostgresPostingStoreTests : PostingStoreTests<PostgresTestDatabase>;
 public sealed class PostgresAnswerDraftStoreTests : AnswerDraftStoreTests<PostgresTestDatabase>;
+public sealed class PostgresKnowledgeEditorTests : KnowledgeEditorTests<PostgresTestDatabase>;
+public sealed class PostgresInboxStoreTests : InboxStoreTests<PostgresTestDatabase>;
+public sealed class PostgresInboxServiceTests : InboxServiceTests<PostgresTestDatabase>;

@@ -14,3 +14,6 @@ public sealed class SqliteConversationQueryTests : ConversationQueryTests<Sqlite
 public sealed class SqliteStoreStampTests : StoreStampTests<SqliteTestDatabase>;
 public sealed class SqlitePostingStoreTests : PostingStoreTests<SqliteTestDatabase>;
 public sealed class SqliteAnswerDraftStoreTests : AnswerDraftStoreTests<SqliteTestDatabase>;
+public sealed class SqliteKnowledgeEditorTests : KnowledgeEditorTests<SqliteTestDatabase>;
+public sealed class SqliteInboxStoreTests : InboxStoreTests<SqliteTestDatabase>;
+public sealed class SqliteInboxServiceTests : InboxServiceTests<SqliteTestDatabase>;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Botshop.Core.Knowledge;
+using Botshop.Core.Text;
 
 namespace Botshop.Knowledge.Faq;
 
@@ -87,7 +88,7 @@ public static partial class FaqValidator
     }
 
     /// <summary>Lowercase letters and digits only: "Is it paid?" and "is it paid" are the same question.</summary>
-    public static string Normalise(string text) => string.Join(' ', NonWord().Split(text.ToLowerInvariant()).Where(w => w.Length > 0));
+    public static string Normalise(string text) => QuestionText.Normalise(text);
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
@@ -96,9 +97,6 @@ public static partial class FaqValidator
 
     [GeneratedRegex("^[a-z0-9_]+$")]
     private static partial Regex IntentName();
-
-    [GeneratedRegex(@"[^\p{L}\p{N}]+")]
-    private static partial Regex NonWord();
 }
 
 public enum ValidationSeverity { Warning, Error }

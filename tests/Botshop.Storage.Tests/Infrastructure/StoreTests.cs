@@ -23,7 +23,7 @@ public abstract class StoreTests<TDatabase> : IAsyncLifetime where TDatabase : T
 
     protected virtual bool Migrate => true;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Db = ConnectAgain();
         if (Migrate) await Db.MigrateAsync();
