@@ -11,4 +11,5 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
     PassagesCommand.Create(),
     ValidateCommand.Create(),
 };
+foreach (var command in PrivacyCommands.Create()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

@@ -6,6 +6,7 @@ using Botshop.Core.Conversations;
 using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
 using Botshop.Core.Privacy;
+using Botshop.Hosting.Privacy;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BotBootstrapper>();
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
+        services.AddBotshopPrivacy(configuration);
         return services;
     }
 
@@ -52,7 +54,7 @@ public static class BotshopServiceCollectionExtensions
         };
     }
 
-    private static byte[] UserHashKey(BotshopHostingOptions options)
+    internal static byte[] UserHashKey(BotshopHostingOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.UserHashKey))
         {

@@ -28,6 +28,8 @@ public sealed class BotshopDatabase : IAsyncDisposable
     /// <summary>"sqlite" or "postgres".</summary>
     public string Provider => _dialect.Provider;
 
+    internal SqlDialect Dialect => _dialect;
+
     /// <summary>Brings the schema up to date; safe to run twice and from several processes at once.</summary>
     public Task MigrateAsync(CancellationToken ct = default) => new MigrationRunner(this, _logger).RunAsync(ct);
 

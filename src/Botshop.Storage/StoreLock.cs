@@ -5,4 +5,6 @@ internal enum StoreLock
 {
     Migrations = 1,
     ModelActivation = 2,
+    // Jobs that run once across replicas (retention purge, the first Data Protection key): their claims and batches.
+    Maintenance = 7,
 }

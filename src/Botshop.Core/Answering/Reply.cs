@@ -36,6 +36,8 @@ public enum ReplyKind
     ChoosePosting,
     /// <summary>Help text and example questions.</summary>
     Help,
+    /// <summary>The candidate asked to be forgotten: their data is deleted and this request itself was not stored.</summary>
+    Forgotten,
 }
 
 /// <summary>A button. <see cref="Value"/> is what comes back when it is pressed: "intent:NAME" or "posting:ID".</summary>

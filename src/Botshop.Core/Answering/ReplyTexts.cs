@@ -1,4 +1,5 @@
 using Botshop.Core.Knowledge;
+using Botshop.Core.Privacy;
 
 namespace Botshop.Core.Answering;
 
@@ -37,5 +38,14 @@ public static class ReplyTexts
         var about = posting is null ? "a job posting" : $"the {posting.Title} posting";
         var text = $"Ask me anything about {about}, for example:\n" + string.Join("\n", examples);
         return new Reply(ReplyKind.Help, text, posting?.Id, null, 0f, [], []);
+    }
+
+    /// <summary>The confirmation of a forget-me: what went, and that the request itself left no trace.</summary>
+    public static Reply Forgotten(CandidateErasure erased)
+    {
+        var what = erased.Total == 0
+            ? "Nothing was stored about you here."
+            : $"I deleted everything stored about you here: your {(erased.Messages == 1 ? "1 message" : $"{erased.Messages} messages")}, with their feedback and any recruiter replies.";
+        return new Reply(ReplyKind.Forgotten, what + " This request was not stored either.", null, null, 0f, [], []);
     }
 }

@@ -40,4 +40,8 @@ internal sealed class PostgresDialect : SqlDialect
         connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
 
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public override string ForUpdate => " FOR UPDATE";
+
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 }
