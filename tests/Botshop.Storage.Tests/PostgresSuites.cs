@@ -10,3 +10,7 @@ public sealed class PostgresModelVersionStoreTests : ModelVersionStoreTests<Post
 public sealed class PostgresConversationLogTests : ConversationLogTests<PostgresTestDatabase>;
 public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<PostgresTestDatabase>;
 public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
+public sealed class PostgresRetentionPurgeTests : Privacy.RetentionPurgeTests<PostgresTestDatabase>;
+public sealed class PostgresMaintenanceRunsTests : Privacy.MaintenanceRunsTests<PostgresTestDatabase>;
+public sealed class PostgresCandidateRecordsTests : Privacy.CandidateRecordsTests<PostgresTestDatabase>;
+public sealed class PostgresRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<PostgresTestDatabase>;

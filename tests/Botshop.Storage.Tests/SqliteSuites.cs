@@ -9,3 +9,7 @@ public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<Sqlite
 public sealed class SqliteConversationLogTests : ConversationLogTests<SqliteTestDatabase>;
 public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTestDatabase>;
 public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;
+public sealed class SqliteRetentionPurgeTests : Privacy.RetentionPurgeTests<SqliteTestDatabase>;
+public sealed class SqliteMaintenanceRunsTests : Privacy.MaintenanceRunsTests<SqliteTestDatabase>;
+public sealed class SqliteCandidateRecordsTests : Privacy.CandidateRecordsTests<SqliteTestDatabase>;
+public sealed class SqliteRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<SqliteTestDatabase>;

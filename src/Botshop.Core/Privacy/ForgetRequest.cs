@@ -32,12 +32,18 @@ public static class ForgetRequest
         return words.Count > 0 && Requests.Contains(string.Join(' ', words));
     }
 
-    /// <summary>Lower-case words, with punctuation, symbols and emoji treated as spaces ("forget-me!!" is two words).</summary>
+    /// <summary>
+    /// Lower-case words, with punctuation, symbols and emoji treated as spaces ("forget-me!!" is two words), and
+    /// full-width letters (as East Asian keyboards type them) read as the plain ones.
+    /// </summary>
     private static IEnumerable<string> Words(string text)
     {
         var cleaned = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var raw in text)
+        {
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
             cleaned.Append(char.IsLetterOrDigit(c) ? char.ToLower(c, CultureInfo.InvariantCulture) : ' ');
+        }
         return cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 }
