@@ -14,12 +14,15 @@ public sealed class MaintenanceRuns(BotshopDatabase db, TimeProvider time)
     /// </summary>
     public async Task<bool> TryClaimAsync(string job, TimeSpan interval, CancellationToken ct)
     {
-        var now = StorageJson.ToUnixMs(time.GetUtcNow());
         await using var tx = await db.BeginExclusiveAsync(StoreLock.Maintenance, ct);
+        // Read the clock only once the lock is held: read before, a claim made while waiting would look "in the future".
+        var now = StorageJson.ToUnixMs(time.GetUtcNow());
         var last = await tx.Connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "SELECT started_at FROM maintenance_runs WHERE job = @job", new { job }, tx.Transaction, cancellationToken: ct));
-        // A clock set back must not block the job forever: a start "in the future" counts as long ago.
-        if (last is { } started && started <= now && now - started < (long)interval.TotalMilliseconds) return false;
+        // Replicas' clocks differ a little: a start slightly "in the future" is another replica's recent run. Only a
+        // start more than an interval ahead (a clock set back) is taken as stale, so the job is never blocked for good.
+        var window = (long)interval.TotalMilliseconds;
+        if (last is { } started && Math.Abs(now - started) < window) return false;
         await tx.Connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO maintenance_runs (job, started_at, finished_at, detail) VALUES (@job, @now, NULL, NULL)
             ON CONFLICT (job) DO UPDATE SET started_at = excluded.started_at, finished_at = NULL, detail = NULL

@@ -43,7 +43,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
     }
 
     /// <summary>Gives our token only for exactly the client-credentials request the Bot Framework expects.</summary>
-    private static async Task IssueTokenAsync(RecordedRequest request, HttpContext ctx)
+    internal static async Task IssueTokenAsync(RecordedRequest request, HttpContext ctx)
     {
         var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.BodyText);
         var valid = request.Method == "POST" && request.Path == "/token"
@@ -64,7 +64,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
         }.ToJsonString());
     }
 
-    private static async Task AcceptActivityAsync(RecordedRequest request, HttpContext ctx)
+    internal static async Task AcceptActivityAsync(RecordedRequest request, HttpContext ctx)
     {
         if (request.Method != "POST" || !request.Path.StartsWith("/amer/v3/conversations/", StringComparison.Ordinal))
         {

@@ -34,6 +34,19 @@ public abstract class MaintenanceRunsTests<TDatabase> : StoreTests<TDatabase> wh
     }
 
     [Fact]
+    public async Task A_replica_whose_clock_runs_behind_does_not_claim_a_run_just_made_but_a_clock_set_far_back_is_not_stuck()
+    {
+        var ahead = new MaintenanceRuns(Db, _clock);
+        var behindClock = new FixedTime(_clock.Now - TimeSpan.FromSeconds(2));
+        var behind = new MaintenanceRuns(ConnectAgain(), behindClock);
+
+        Assert.True(await ahead.TryClaimAsync("job", Interval, default));
+        Assert.False(await behind.TryClaimAsync("job", Interval, default));
+        behindClock.Now = _clock.Now - Interval - TimeSpan.FromSeconds(1);
+        Assert.True(await behind.TryClaimAsync("job", Interval, default));
+    }
+
+    [Fact]
     public async Task The_last_run_says_when_it_started_finished_and_what_it_did()
     {
         var runs = new MaintenanceRuns(Db, _clock);
