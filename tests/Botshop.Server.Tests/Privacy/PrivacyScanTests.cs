@@ -26,16 +26,16 @@ public sealed class PrivacyScanTests(PrivacyServerFixture fixture)
         await new ChatClient(http).AskAsync(web, $"Email me at {Email} or call {Phone}");
 
         var dm = SlackPayloads.NewChannel("D");
-        await SendAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(dm, SlackPayloads.NewTs(), $"I am {Email}", SlackUser)));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(dm, SlackPayloads.NewTs(), $"I am {Email}", SlackUser)));
         await fixture.Slack.WaitForPostMessagesInAsync(dm);
         var responseUrl = fixture.Slack.NewResponseUrl();
-        await SendAsync(fixture.PostSlackCommandAsync(SlackPayloads.AskCommand(SlackPayloads.NewChannel(), $"call me on {Phone}", responseUrl)));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostSlackCommandAsync(SlackPayloads.AskCommand(SlackPayloads.NewChannel(), $"call me on {Phone}", responseUrl)));
         await fixture.Slack.WaitForPostsToAsync(responseUrl);
 
         var teams = TeamsActivities.NewConversationId();
         var activity = TeamsActivities.Message(fixture.ServiceUrl, teams, TeamsActivities.NewActivityId(), $"reach me at {Email}");
         activity["from"]!["aadObjectId"] = AadObjectId;
-        await SendAsync(fixture.PostTeamsAsync(activity));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostTeamsAsync(activity));
         await fixture.Connector.WaitForRepliesInAsync(teams);
 
         // A recruiter answers each, so recruiter_replies and audit_log hold rows too.
@@ -61,12 +61,6 @@ public sealed class PrivacyScanTests(PrivacyServerFixture fixture)
         Assert.Equal(0, await CountAsync(connection, $"SELECT COUNT(*) FROM conversations WHERE channel = 'web' AND reply_ref IS NOT NULL"));
         Assert.Equal(2, await CountAsync(connection, $"SELECT COUNT(*) FROM conversations WHERE external_id IN ('{dm}', '{teams}') AND reply_ref IS NOT NULL"));
         Assert.DoesNotContain(raw, fixture.Server.Log.Contains);
-    }
-
-    private static async Task SendAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        response.EnsureSuccessStatusCode();
     }
 
     private static async Task<long> CountAsync(SqliteConnection connection, string sql)

@@ -52,6 +52,9 @@ public sealed class PrivacyServerFixture : IAsyncLifetime
             ["Teams__TokenEndpoint"] = new Uri(TokenEndpoint.BaseUri, "token").ToString(),
             ["Teams__AllowedServiceUrls__0"] = ServiceUrl,
             ["Botshop__ReplyWorkers"] = "1",
+            // Everything the tests ask is new; a test plants a message older than a day and watches it go.
+            ["Privacy__RetentionDays"] = "1",
+            ["Privacy__PurgeInterval"] = "00:00:01",
         };
         Server = await ServerProcess.StartAsync(environment);
         foreach (var (key, value) in environment) Settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
@@ -99,6 +102,13 @@ public sealed class PrivacyServerFixture : IAsyncLifetime
         request.Headers.Authorization = new("Bearer",
             FakeBotFrameworkIssuer.Mint(Issuer.KeyOf("k1"), "k1", audience: TeamsServerFixture.AppId, serviceUrl: ServiceUrl));
         return await http.SendAsync(request);
+    }
+
+    /// <summary>Fails the test unless the server accepted the request.</summary>
+    public static async Task AcceptedAsync(Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

@@ -25,7 +25,7 @@ public sealed class RecruiterReplyTests(PrivacyServerFixture fixture)
     {
         var dm = SlackPayloads.NewChannel("D");
         var ts = SlackPayloads.NewTs();
-        await AcceptedAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(dm, ts, "Is there a stipend?", "U0REPLYDM")));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(dm, ts, "Is there a stipend?", "U0REPLYDM")));
         await fixture.Slack.WaitForPostMessagesInAsync(dm);
         var question = await QuestionAsync("slack", dm);
 
@@ -48,7 +48,7 @@ public sealed class RecruiterReplyTests(PrivacyServerFixture fixture)
     {
         var channel = SlackPayloads.NewChannel();
         var responseUrl = fixture.Slack.NewResponseUrl();
-        await AcceptedAsync(fixture.PostSlackCommandAsync(SlackPayloads.AskCommand(channel, "Is there a stipend?", responseUrl)));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostSlackCommandAsync(SlackPayloads.AskCommand(channel, "Is there a stipend?", responseUrl)));
         await fixture.Slack.WaitForPostsToAsync(responseUrl);
         var question = await QuestionAsync("slack", channel);
 
@@ -66,7 +66,7 @@ public sealed class RecruiterReplyTests(PrivacyServerFixture fixture)
     public async Task A_reply_slack_refuses_is_recorded_as_failed_with_the_reason()
     {
         var gone = SlackPayloads.NewChannel(FakeSlack.MissingPrefix);
-        await AcceptedAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(gone, SlackPayloads.NewTs(), "Is there a stipend?")));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostSlackEventAsync(SlackPayloads.DirectMessage(gone, SlackPayloads.NewTs(), "Is there a stipend?")));
         var question = await SettledQuestionAsync("slack", gone);
 
         var result = await SendAsync(question.Id, ReplyText);
@@ -83,7 +83,7 @@ public sealed class RecruiterReplyTests(PrivacyServerFixture fixture)
     {
         var conversation = TeamsActivities.NewConversationId();
         var activityId = TeamsActivities.NewActivityId();
-        await AcceptedAsync(fixture.PostTeamsAsync(TeamsActivities.Message(fixture.ServiceUrl, conversation, activityId, "Is there a stipend?")));
+        await PrivacyServerFixture.AcceptedAsync(fixture.PostTeamsAsync(TeamsActivities.Message(fixture.ServiceUrl, conversation, activityId, "Is there a stipend?")));
         await fixture.Connector.WaitForRepliesInAsync(conversation);
         var question = await QuestionAsync("msteams", conversation);
 
@@ -153,12 +153,6 @@ public sealed class RecruiterReplyTests(PrivacyServerFixture fixture)
     {
         await using var app = fixture.InProcessServices();
         return await app.Services.GetRequiredService<IRecruiterReplies>().SendAsync(messageId, "alice", text, default);
-    }
-
-    private static async Task AcceptedAsync(Task<HttpResponseMessage> request)
-    {
-        using var response = await request;
-        response.EnsureSuccessStatusCode();
     }
 
     private async Task<StoredMessage> QuestionAsync(string channel, string conversation) =>
