@@ -67,10 +67,13 @@ public sealed class PrivacyServerFixture : IAsyncLifetime
     /// The server's own services, built in this test process on the same store and configuration but not started:
     /// what a dashboard page calls (IRecruiterReplies) runs here exactly as in the server. Dispose after use.
     /// </summary>
-    public WebApplication InProcessServices()
+    public WebApplication InProcessServices() => InProcessServices(Settings);
+
+    /// <summary>The server's services on <paramref name="settings"/> (configuration keys), built here and not started.</summary>
+    public static WebApplication InProcessServices(IReadOnlyDictionary<string, string> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddBotshopServer();
         return builder.Build();
     }
