@@ -14,4 +14,5 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
     KnowledgeCommand.Create(),
     InboxCommand.Create(),
 };
+foreach (var command in PrivacyCommands.Create()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

@@ -8,6 +8,7 @@ using Botshop.Core.Models;
 using Botshop.Core.Privacy;
 using Botshop.Hosting.Accounts;
 using Botshop.Hosting.Postings;
+using Botshop.Hosting.Privacy;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddBotshopPostings(configuration);
         services.AddBotshopInbox(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
+        services.AddBotshopPrivacy(configuration);
         return services;
     }
 
@@ -57,7 +59,7 @@ public static class BotshopServiceCollectionExtensions
         };
     }
 
-    private static byte[] UserHashKey(BotshopHostingOptions options)
+    internal static byte[] UserHashKey(BotshopHostingOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.UserHashKey))
         {

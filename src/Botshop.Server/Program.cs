@@ -1,6 +1,7 @@
 using Botshop.Server.Chat;
 using Botshop.Server.Composition;
 using Botshop.Server.Health;
+using Botshop.Server.Privacy;
 using Botshop.Server.Slack;
 using Botshop.Server.Teams;
 
@@ -19,6 +20,7 @@ app.MapHealth();
 app.MapChat();
 app.MapSlack();
 app.MapTeams();
+app.MapBotshopPrivacy();
 app.MapRazorPages();
 app.LogChannelModes();
 app.Run();

@@ -15,19 +15,21 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
         var at = StorageJson.ToUnixMs(receivedAt);
         await using var tx = await db.BeginWriteAsync(ct);
         var conversationId = await tx.Connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO conversations (channel, external_id, user_ref, posting_id, created_at, last_activity_at)
-            VALUES (@Channel, @ConversationId, @UserRef, NULL, @At, @At)
-            ON CONFLICT (channel, external_id) DO UPDATE SET last_activity_at =
-                CASE WHEN excluded.last_activity_at > conversations.last_activity_at
-                     THEN excluded.last_activity_at ELSE conversations.last_activity_at END
+            INSERT INTO conversations (channel, external_id, user_ref, posting_id, created_at, last_activity_at, reply_ref)
+            VALUES (@Channel, @ConversationId, @UserRef, NULL, @At, @At, @ReplyRef)
+            ON CONFLICT (channel, external_id) DO UPDATE SET
+                last_activity_at = CASE WHEN excluded.last_activity_at > conversations.last_activity_at
+                                        THEN excluded.last_activity_at ELSE conversations.last_activity_at END,
+                reply_ref = COALESCE(excluded.reply_ref, conversations.reply_ref)
             RETURNING id
             """,
-            new { message.Channel, message.ConversationId, message.UserRef, At = at }, tx.Transaction, cancellationToken: ct));
+            new { message.Channel, message.ConversationId, message.UserRef, At = at, ReplyRef = message.ReplyRef?.Conversation },
+            tx.Transaction, cancellationToken: ct));
 
         // The unique (channel, external_id) decides, not a prior read: two deliveries racing cannot both insert.
         var messageId = await tx.Connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
-            INSERT INTO messages (conversation_id, channel, external_id, user_ref, question, posting_id, received_at)
-            VALUES (@ConversationId, @Channel, @ExternalId, @UserRef, @Question, @PostingId, @ReceivedAt)
+            INSERT INTO messages (conversation_id, channel, external_id, user_ref, question, posting_id, received_at, reply_ref)
+            VALUES (@ConversationId, @Channel, @ExternalId, @UserRef, @Question, @PostingId, @ReceivedAt, @ReplyRef)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING id
             """,
@@ -40,6 +42,7 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
                 Question = message.Text,
                 message.PostingId,
                 ReceivedAt = at,
+                ReplyRef = message.ReplyRef?.Message,
             },
             tx.Transaction, cancellationToken: ct));
 

@@ -7,4 +7,6 @@ internal enum StoreLock
     ModelActivation = 2,
     FirstStart = 8,
     KnowledgeEdits = 5,
+    // Jobs that run once across replicas (retention purge, the first Data Protection key): their claims and batches.
+    Maintenance = 7,
 }

@@ -18,3 +18,7 @@ public sealed class PostgresAnswerDraftStoreTests : AnswerDraftStoreTests<Postgr
 public sealed class PostgresKnowledgeEditorTests : KnowledgeEditorTests<PostgresTestDatabase>;
 public sealed class PostgresInboxStoreTests : InboxStoreTests<PostgresTestDatabase>;
 public sealed class PostgresInboxServiceTests : InboxServiceTests<PostgresTestDatabase>;
+public sealed class PostgresRetentionPurgeTests : Privacy.RetentionPurgeTests<PostgresTestDatabase>;
+public sealed class PostgresMaintenanceRunsTests : Privacy.MaintenanceRunsTests<PostgresTestDatabase>;
+public sealed class PostgresCandidateRecordsTests : Privacy.CandidateRecordsTests<PostgresTestDatabase>;
+public sealed class PostgresRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<PostgresTestDatabase>;

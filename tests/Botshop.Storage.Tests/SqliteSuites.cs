@@ -17,3 +17,7 @@ public sealed class SqliteAnswerDraftStoreTests : AnswerDraftStoreTests<SqliteTe
 public sealed class SqliteKnowledgeEditorTests : KnowledgeEditorTests<SqliteTestDatabase>;
 public sealed class SqliteInboxStoreTests : InboxStoreTests<SqliteTestDatabase>;
 public sealed class SqliteInboxServiceTests : InboxServiceTests<SqliteTestDatabase>;
+public sealed class SqliteRetentionPurgeTests : Privacy.RetentionPurgeTests<SqliteTestDatabase>;
+public sealed class SqliteMaintenanceRunsTests : Privacy.MaintenanceRunsTests<SqliteTestDatabase>;
+public sealed class SqliteCandidateRecordsTests : Privacy.CandidateRecordsTests<SqliteTestDatabase>;
+public sealed class SqliteRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<SqliteTestDatabase>;

@@ -18,7 +18,7 @@ public sealed class SlackCommandParser
             throw new SlackRequestException($"unknown command {command}");
         var channel = SlackForm.Required(form, "channel_id");
         var user = SlackForm.Required(form, "user_id");
-        var replyTo = new SlackReplyAddress(channel, null, ResponseUrl(form));
+        var replyTo = new SlackReplyAddress(channel, null, ResponseUrl(form), user, form.GetValueOrDefault("team_id"));
         var text = SlackText.Unescape(form.GetValueOrDefault("text", "")).Trim();
 
         var words = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);

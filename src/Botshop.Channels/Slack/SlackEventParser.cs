@@ -50,7 +50,8 @@ public sealed class SlackEventParser(SlackBotIdentity identity)
         var text = SlackText.Unescape(SlackText.StripMention(SlackJson.String(ev, "text") ?? "", botUser));
         var message = new IncomingMessage(Channel, channel, pseudonym.For(Channel, user), text,
             ExternalId: eventId);
-        return new SlackEvent.Question(message, new SlackReplyAddress(channel, SlackJson.String(ev, "thread_ts") ?? ts));
+        return new SlackEvent.Question(message, new SlackReplyAddress(channel, SlackJson.String(ev, "thread_ts") ?? ts,
+            UserId: user, TeamId: SlackJson.String(root, "team_id")));
     }
 
     // Until auth.test has run, the envelope names the installation's bot user (channels.md §1.3).

@@ -24,7 +24,8 @@ public sealed class SlackInteractionParser
             throw new SlackRequestException("'actions' missing");
         var action = actions[0];
         SlackJson.RequireObject(action, "action");
-        var userRef = pseudonym.For(SlackEventParser.Channel, SlackJson.RequiredString(SlackJson.Object(root, "user"), "id"));
+        var user = SlackJson.RequiredString(SlackJson.Object(root, "user"), "id");
+        var userRef = pseudonym.For(SlackEventParser.Channel, user);
         var ackUrl = SlackJson.RequiredString(root, "response_url");
         var actionId = SlackJson.RequiredString(action, "action_id");
         var value = SlackJson.String(action, "value") ?? "";
@@ -33,13 +34,13 @@ public sealed class SlackInteractionParser
         {
             SlackActions.FeedbackUp or SlackActions.FeedbackDown when value.Length > 0 =>
                 new SlackInteraction.Feedback(value, actionId == SlackActions.FeedbackUp, userRef, ackUrl),
-            SlackActions.ChooseIntent or SlackActions.ChoosePosting => Choice(root, action, actionId, value, userRef, ackUrl),
+            SlackActions.ChooseIntent or SlackActions.ChoosePosting => Choice(root, action, actionId, value, user, userRef, ackUrl),
             SlackActions.FeedbackUp or SlackActions.FeedbackDown => throw new SlackRequestException("feedback without a message id"),
             _ => new SlackInteraction.Ignored($"action {actionId}"),
         };
     }
 
-    private SlackInteraction Choice(JsonElement root, JsonElement action, string actionId, string value, string userRef, string ackUrl)
+    private SlackInteraction Choice(JsonElement root, JsonElement action, string actionId, string value, string user, string userRef, string ackUrl)
     {
         var prefix = actionId == SlackActions.ChooseIntent ? ReplyChoice.IntentPrefix : ReplyChoice.PostingPrefix;
         if (!value.StartsWith(prefix, StringComparison.Ordinal) || value.Length == prefix.Length)
@@ -53,7 +54,8 @@ public sealed class SlackInteractionParser
             ?? SlackJson.String(SlackJson.Object(root, "message"), "thread_ts")
             ?? SlackJson.String(container, "message_ts");
         // An ephemeral message (a /ask answer) lives only at its response_url: the bot may not even be in the channel.
-        var replyTo = new SlackReplyAddress(channel, thread, SlackJson.Bool(container, "is_ephemeral") ? ackUrl : null);
+        var replyTo = new SlackReplyAddress(channel, thread, SlackJson.Bool(container, "is_ephemeral") ? ackUrl : null,
+            user, SlackJson.String(SlackJson.Object(root, "team"), "id"));
 
         var label = SlackJson.String(SlackJson.Object(action, "text"), "text") ?? chosen;
         var isIntent = actionId == SlackActions.ChooseIntent;

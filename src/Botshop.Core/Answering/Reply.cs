@@ -41,6 +41,8 @@ public enum ReplyKind
     /// recruiter, and flagged in the log so it is seen beside the stale answer.
     /// </summary>
     StaleCitation,
+    /// <summary>The candidate asked to be forgotten: their data is deleted and this request itself was not stored.</summary>
+    Forgotten,
 }
 
 /// <summary>A button. <see cref="Value"/> is what comes back when it is pressed: "intent:NAME" or "posting:ID".</summary>

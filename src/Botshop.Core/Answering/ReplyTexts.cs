@@ -1,4 +1,5 @@
 using Botshop.Core.Knowledge;
+using Botshop.Core.Privacy;
 
 namespace Botshop.Core.Answering;
 
@@ -48,4 +49,12 @@ public static class ReplyTexts
     /// <summary>An example is only worth suggesting when the answer would be served: its citations still hold.</summary>
     private static bool Answerable(Intent intent, Posting posting) =>
         intent.Answers.TryGetValue(posting.Id, out var answer) && Postings.StaleCitations.Holds(answer, posting);
+    /// <summary>The confirmation of a forget-me: what went, and that the request itself left no trace.</summary>
+    public static Reply Forgotten(CandidateErasure erased)
+    {
+        var what = erased.Total == 0
+            ? "Nothing was stored about you here."
+            : $"I deleted everything stored about you here: your {(erased.Messages == 1 ? "1 message" : $"{erased.Messages} messages")}, with their feedback and any recruiter replies.";
+        return new Reply(ReplyKind.Forgotten, what + " This request was not stored either.", null, null, 0f, [], []);
+    }
 }

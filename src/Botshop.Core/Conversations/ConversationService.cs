@@ -15,14 +15,27 @@ public sealed class ConversationService(
     LiveModel model,
     IConversationLog log,
     TimeProvider time,
-    RedactionSettings redaction)
+    RedactionSettings redaction,
+    ICandidateRecords candidates)
 {
     public const int MaxQuestionLength = 2000;
 
-    /// <summary>Records the question. Null means this delivery was already recorded and must not be answered again.</summary>
+    /// <summary>
+    /// Records the question. Null means this delivery was already recorded and must not be answered again.
+    /// A request to be forgotten is carried out here instead, before anything is stored or classified; its
+    /// confirmation comes back as <see cref="AcceptedMessage.Immediate"/> and nothing of it is recorded.
+    /// </summary>
     public async Task<AcceptedMessage?> AcceptAsync(IncomingMessage message, CancellationToken ct)
     {
         var started = time.GetTimestamp();
+        if (message.ChosenIntent is null && ForgetRequest.Matches(message.Text))
+        {
+            var erased = await candidates.ForgetAsync(message.UserRef, ct);
+            return new AcceptedMessage(AcceptedMessage.NotRecorded, message with { Text = "", ReplyRef = null }, started)
+            {
+                Immediate = ReplyTexts.Forgotten(erased),
+            };
+        }
         // Redact before anything keeps the text: the stored question and the classifier both see the same redacted words.
         if (redaction.Enabled) message = message with { Text = Redactor.Redact(message.Text) };
         var id = await log.RecordQuestionAsync(message, time.GetUtcNow(), ct);
@@ -32,6 +45,7 @@ public sealed class ConversationService(
     /// <summary>Answers an accepted question and records the reply with its latency since acceptance.</summary>
     public async Task<Reply> ReplyAsync(AcceptedMessage accepted, CancellationToken ct)
     {
+        if (accepted.Immediate is { } immediate) return immediate;
         var message = accepted.Message;
         var reply = await ComposeAsync(message, ct);
         var latency = time.GetElapsedTime(accepted.StartedTimestamp).TotalMilliseconds;
@@ -90,6 +104,13 @@ public sealed class ConversationService(
 }
 
 /// <summary>A question recorded in the log and waiting for its answer.</summary>
-public sealed record AcceptedMessage(long MessageId, IncomingMessage Message, long StartedTimestamp);
+public sealed record AcceptedMessage(long MessageId, IncomingMessage Message, long StartedTimestamp)
+{
+    /// <summary>The <see cref="MessageId"/> of a request that was acted on but deliberately not recorded (forget-me).</summary>
+    public const long NotRecorded = 0;
+
+    /// <summary>The reply, when it was decided at acceptance (forget-me): send it as is; there is no message to update.</summary>
+    public Reply? Immediate { get; init; }
+}
 
 public sealed record HandledMessage(long MessageId, Reply Reply);

@@ -6,6 +6,7 @@ using Botshop.Server.Health;
 using Botshop.Server.Http;
 using Botshop.Server.Replicas;
 using Botshop.Server.Postings;
+using Botshop.Server.Privacy;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -48,6 +49,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<Teams.TeamsReplies>();
         services.AddBotshopAdmin();
         services.AddBotshopPostingPages();
+        services.AddBotshopPrivacyServer();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);

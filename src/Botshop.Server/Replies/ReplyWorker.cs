@@ -38,7 +38,8 @@ public sealed partial class ReplyWorker(
 
     private async Task ProcessAsync(ReplyJob job)
     {
-        if (job.Accepted is null)
+        // A reply decided at acceptance (forget-me) has no recorded message to answer or mark.
+        if (job.Accepted is null || job.Accepted.Immediate is not null)
         {
             await SendPreparedAsync(job);
             return;
@@ -71,7 +72,7 @@ public sealed partial class ReplyWorker(
 
     private async Task SendPreparedAsync(ReplyJob job)
     {
-        try { await job.DeliverAsync(job.Prepared!, null, CancellationToken.None); }
+        try { await job.DeliverAsync(job.Prepared ?? job.Accepted!.Immediate!, null, CancellationToken.None); }
         catch (Exception e) { LogSendFailed(job.Channel, e.Message); }
     }
 

@@ -13,12 +13,13 @@ public sealed class SlackReplies(
     LiveKnowledge knowledge,
     ReplyQueue queue,
     SlackBlockKitRenderer renderer,
-    SlackWebApiClient slack)
+    SlackWebApiClient slack,
+    Privacy.ChannelReplyRefs replyRefs)
 {
     /// <summary>A retried delivery (same event id) is refused by the store, so nothing is answered twice.</summary>
     public async Task AcceptQuestionAsync(IncomingMessage message, SlackReplyAddress replyTo, CancellationToken ct)
     {
-        var accepted = await conversations.AcceptAsync(message, ct);
+        var accepted = await conversations.AcceptAsync(message with { ReplyRef = replyRefs.ForSlack(replyTo) }, ct);
         if (accepted is null) return;
         await queue.EnqueueAsync(ReplyJob.Answer(accepted, (reply, id, token) =>
             slack.SendAsync(replyTo, renderer.Render(reply, id?.ToString() ?? ""), token)), ct);

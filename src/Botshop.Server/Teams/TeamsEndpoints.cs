@@ -45,7 +45,8 @@ public sealed class TeamsReplies(
     LiveKnowledge knowledge,
     ReplyQueue queue,
     TeamsReplyRenderer renderer,
-    BotConnectorClient connector)
+    BotConnectorClient connector,
+    Privacy.ChannelReplyRefs replyRefs)
 {
     public async Task HandleAsync(TeamsInbound inbound, CancellationToken ct)
     {
@@ -71,7 +72,7 @@ public sealed class TeamsReplies(
     private async Task AcceptAsync(TeamsActivity activity, IncomingMessage message, CancellationToken ct)
     {
         // A redelivered activity has the same id: the store refuses it and nothing is answered twice.
-        var accepted = await conversations.AcceptAsync(message, ct);
+        var accepted = await conversations.AcceptAsync(message with { ReplyRef = replyRefs.ForTeams(activity) }, ct);
         if (accepted is null) return;
         await queue.EnqueueAsync(ReplyJob.Answer(accepted, (reply, id, token) =>
             SendAsync(renderer.RenderReply(activity, reply, id), token)), ct);

@@ -4,8 +4,13 @@
   const form = document.getElementById('ask');
   const input = document.getElementById('question');
   const posting = document.getElementById('posting');
-  const conversationId = sessionStorage.getItem('botshop.conversation') || newId();
+  const resumed = sessionStorage.getItem('botshop.conversation') !== null;
+  let conversationId = sessionStorage.getItem('botshop.conversation') || newId();
   sessionStorage.setItem('botshop.conversation', conversationId);
+  // Recruiters' replies arrive later: once this chat has asked something, the page looks for them now and then.
+  const replyPollMs = 5000;
+  let lastReplyId = 0;
+  let polling = null;
 
   function newId() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -75,10 +80,46 @@
     add(bubble);
   }
 
+  function showRecruiterReply(reply) {
+    const bubble = el('li', 'msg recruiter');
+    bubble.appendChild(el('div', 'from', 'Recruiter'));
+    bubble.appendChild(el('div', 'text', reply.text));
+    add(bubble);
+  }
+
+  async function pollReplies() {
+    try {
+      const response = await fetch(`/api/chat/conversations/${encodeURIComponent(conversationId)}/replies?after=${lastReplyId}`);
+      if (!response.ok) return;
+      for (const reply of await response.json()) {
+        lastReplyId = Math.max(lastReplyId, reply.id);
+        showRecruiterReply(reply);
+      }
+    } catch {
+      // Offline for a moment: the next poll catches up.
+    }
+  }
+
+  function startPolling() {
+    if (!polling) polling = setInterval(pollReplies, replyPollMs);
+  }
+
+  // After a forget-me nothing links this page to what was deleted: later questions start a new conversation.
+  function forgetConversation() {
+    clearInterval(polling);
+    polling = null;
+    lastReplyId = 0;
+    conversationId = newId();
+    sessionStorage.setItem('botshop.conversation', conversationId);
+  }
+
   async function ask({ text, chosenIntent }) {
     add(el('li', 'msg user', text));
     try {
-      showReply(await post('/api/chat/messages', { postingId: posting.value, conversationId, text, chosenIntent }));
+      const reply = await post('/api/chat/messages', { postingId: posting.value, conversationId, text, chosenIntent });
+      showReply(reply);
+      if (reply.kind === 'Forgotten') forgetConversation();
+      else startPolling();
     } catch (error) {
       add(el('li', 'msg bot declined', 'Sorry, something went wrong: ' + error.message));
     }
@@ -95,4 +136,6 @@
   fetch('/api/chat/postings').then(r => r.json()).then(postings => {
     for (const p of postings) posting.appendChild(new Option(p.title, p.id));
   });
+  // A reload keeps the conversation (sessionStorage): pick up replies that came meanwhile.
+  if (resumed) { pollReplies(); startPolling(); }
 })();

@@ -105,4 +105,7 @@ internal sealed class PostgresDialect : SqlDialect
             }
         }
     }
+    public override string ForUpdate => " FOR UPDATE";
+
+    public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
 }

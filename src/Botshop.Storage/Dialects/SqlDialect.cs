@@ -55,6 +55,15 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>Appended to a SELECT to lock the rows it reads until the transaction ends; SQLite's write lock already does.</summary>
+    public virtual string ForUpdate => "";
+
+    /// <summary>
+    /// "column matches any of the list parameter": Dapper expands IN @list for SQLite, but hands PostgreSQL an
+    /// array, which needs = ANY(@list).
+    /// </summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     public static SqlDialect Create(StorageOptions options) => options.Provider?.Trim().ToLowerInvariant() switch
     {
         StorageOptions.Sqlite or null or "" => new SqliteDialect(options.ConnectionString),

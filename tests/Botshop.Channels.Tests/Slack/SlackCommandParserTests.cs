@@ -21,7 +21,8 @@ public sealed class SlackCommandParserTests
         Assert.Null(command.Message.PostingId);
         Assert.Equal(SlackTestKit.Pseudonym.For("slack", "U123"), command.Message.UserRef);
         Assert.Equal("398738.4744.803a", command.Message.ExternalId);
-        Assert.Equal(new SlackReplyAddress("C_BOUND", null, ResponseUrl), command.ReplyTo);
+        // The raw user id rides along in memory only, for a later reply by DM (stored encrypted, never in clear).
+        Assert.Equal(new SlackReplyAddress("C_BOUND", null, ResponseUrl, "U123", "T1"), command.ReplyTo);
     }
 
     [Theory]

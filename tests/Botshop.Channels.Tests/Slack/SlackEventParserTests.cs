@@ -62,7 +62,7 @@ public sealed class SlackEventParserTests
         Assert.Null(result.Message.PostingId);
         Assert.Equal("Ev0PV52K25", result.Message.ExternalId);
         Assert.Null(result.Message.ChosenIntent);
-        Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100"), result.ReplyTo);
+        Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100", UserId: "U123", TeamId: "T1"), result.ReplyTo);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public sealed class SlackInteractionParserTests
         Assert.Null(choice.Message.PostingId);
         Assert.Equal("C_BOUND", choice.Message.ConversationId);
         Assert.Equal("1700000200.123456", choice.Message.ExternalId);
-        Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100"), choice.ReplyTo);
+        Assert.Equal(new SlackReplyAddress("C_BOUND", "1700000000.000100"), choice.ReplyTo with { UserId = null, TeamId = null });
+        Assert.Equal("U123", choice.ReplyTo.UserId);
         Assert.Equal(ResponseUrl, choice.AckUrl);
     }
 
@@ -77,7 +78,7 @@ public sealed class SlackInteractionParserTests
         payload.Remove("channel");
         payload["message"] = new JsonObject { ["ts"] = "1700000100.000300" };
         var choice = Assert.IsType<SlackInteraction.Choice>(Parse(payload));
-        Assert.Equal(new SlackReplyAddress("D042", "1700000100.000300"), choice.ReplyTo);
+        Assert.Equal(new SlackReplyAddress("D042", "1700000100.000300"), choice.ReplyTo with { UserId = null, TeamId = null });
     }
 
     [Fact]

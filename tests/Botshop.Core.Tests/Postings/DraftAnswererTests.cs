@@ -29,7 +29,7 @@ public sealed class DraftAnswererTests
     {
         var drafts = DraftAnswerer.Draft(Answered(Gizmo), Gizmo);
 
-        Assert.DoesNotContain(drafts, d => d.Intent is "visa" or "languages" or Knowledge.Intent.OutOfScope);
+        Assert.DoesNotContain(drafts, d => d.Intent is "visa" or "languages" or Botshop.Core.Knowledge.Intent.OutOfScope);
         Assert.DoesNotContain(drafts, d => d.SourceIds.Contains("z-perk") || d.SourceIds.Contains("z-intro"));
     }
 

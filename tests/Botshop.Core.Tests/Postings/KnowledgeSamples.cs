@@ -31,6 +31,6 @@ internal static class KnowledgeSamples
             Intent("location", ("widget", "It is in Lisbon.", ["w-city"])),
             Intent("visa", ("widget", "Yes, visas are sponsored.", ["w-visa"])),
             Intent("languages", ("gadget", "Python and SQL.", ["g-lang"])),
-            new Intent(Knowledge.Intent.OutOfScope, "something else", ["salary?"], new Dictionary<string, PostingAnswer>()),
+            new Intent(Botshop.Core.Knowledge.Intent.OutOfScope, "something else", ["salary?"], new Dictionary<string, PostingAnswer>()),
         ]);
 }

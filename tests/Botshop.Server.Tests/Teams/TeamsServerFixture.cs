@@ -43,7 +43,7 @@ public sealed class TeamsServerFixture : IAsyncLifetime
     }
 
     /// <summary>Gives our token only for exactly the client-credentials request the Bot Framework expects.</summary>
-    private static async Task IssueTokenAsync(RecordedRequest request, HttpContext ctx)
+    internal static async Task IssueTokenAsync(RecordedRequest request, HttpContext ctx)
     {
         var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.BodyText);
         var valid = request.Method == "POST" && request.Path == "/token"
