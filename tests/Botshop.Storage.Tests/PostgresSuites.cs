@@ -12,3 +12,4 @@ public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<Postgres
 public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
 public sealed class PostgresUserStoreTests : UserStoreTests<PostgresTestDatabase>;
 public sealed class PostgresConversationQueryTests : ConversationQueryTests<PostgresTestDatabase>;
+public sealed class PostgresQueryPlanTests : QueryPlanTests<PostgresTestDatabase>;

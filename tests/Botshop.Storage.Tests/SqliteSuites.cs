@@ -11,3 +11,4 @@ public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTest
 public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;
 public sealed class SqliteUserStoreTests : UserStoreTests<SqliteTestDatabase>;
 public sealed class SqliteConversationQueryTests : ConversationQueryTests<SqliteTestDatabase>;
+public sealed class SqliteQueryPlanTests : QueryPlanTests<SqliteTestDatabase>;
