@@ -174,19 +174,37 @@ public abstract class ConversationQueryTests<TDatabase> : StoreTests<TDatabase> 
         var since = T0;
         await Messages.AskAsync(since.AddDays(-1), "old declined", MessageLog.Declined());
         await Messages.AskAsync(since, "sure answer", MessageLog.Answered("duration", 0.9f));
-        await Messages.AskAsync(since.AddHours(1), "unsure answer", MessageLog.Answered("duration", 0.3f));
+        var unsure = await Messages.AskAsync(since.AddHours(1), "unsure answer", MessageLog.Answered("duration", 0.3f));
         var disliked = await Messages.AskAsync(since.AddHours(2), "disliked answer", MessageLog.Answered("duration", 0.95f));
         await Messages.AskAsync(since.AddHours(3), "ambiguous", MessageLog.Declined(ReplyKind.Ambiguous, 0.5f));
         var reviewed = await Messages.AskAsync(since.AddHours(4), "reviewed", MessageLog.Declined(ReplyKind.NotInPosting));
         await Messages.AskAsync(since.AddHours(5), "help", MessageLog.Other(ReplyKind.Help));
         await Messages.AskAsync(since.AddHours(6), "no reply yet");
         await Messages.VoteAsync(disliked, FeedbackVote.Down);
+        await Messages.VoteAsync(disliked, FeedbackVote.Down, user: "second voter");
+        await Messages.VoteAsync(unsure, FeedbackVote.Down); // counted once, as unsure
         await Messages.MarkReviewedAsync(reviewed, "dismissed");
 
         var overview = await new OverviewQuery(Db).GetAsync(since, lowConfidence: 0.5, default);
 
         // Open: old declined, unsure, disliked, ambiguous. Not: sure, reviewed, help, no reply yet.
-        Assert.Equal(new WorkspaceOverview(Messages: 7, Answered: 3, OpenInbox: 4, ThumbsDown: 1), overview);
+        Assert.Equal(new WorkspaceOverview(Messages: 7, Answered: 3, OpenInbox: 4, OpenInboxAtLeast: false, ThumbsDown: 3), overview);
         Assert.Equal(3.0 / 7, overview.AnsweredShare);
+    }
+
+    [Fact]
+    public async Task Overview_says_at_least_when_it_stops_counting()
+    {
+        for (var i = 0; i < 3; i++) await Messages.AskAsync(T0.AddMinutes(i), $"declined {i}", MessageLog.Declined());
+        for (var i = 0; i < 3; i++)
+            await Messages.VoteAsync(await Messages.AskAsync(T0.AddMinutes(10 + i), $"fine {i}", MessageLog.Answered("duration", 0.9f)), FeedbackVote.Down);
+
+        var exact = await new OverviewQuery(Db, openCountCap: 3, recentVotes: 3).GetAsync(T0, 0.5, default);
+        var cappedKind = await new OverviewQuery(Db, openCountCap: 2, recentVotes: 3).GetAsync(T0, 0.5, default);
+        var fewerVotes = await new OverviewQuery(Db, openCountCap: 3, recentVotes: 2).GetAsync(T0, 0.5, default);
+
+        Assert.Equal((6L, false), (exact.OpenInbox, exact.OpenInboxAtLeast));
+        Assert.Equal((5L, true), (cappedKind.OpenInbox, cappedKind.OpenInboxAtLeast));
+        Assert.Equal((5L, true), (fewerVotes.OpenInbox, fewerVotes.OpenInboxAtLeast));
     }
 }

@@ -22,3 +22,4 @@ public sealed class PostgresRetentionPurgeTests : Privacy.RetentionPurgeTests<Po
 public sealed class PostgresMaintenanceRunsTests : Privacy.MaintenanceRunsTests<PostgresTestDatabase>;
 public sealed class PostgresCandidateRecordsTests : Privacy.CandidateRecordsTests<PostgresTestDatabase>;
 public sealed class PostgresRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<PostgresTestDatabase>;
+public sealed class PostgresQueryPlanTests : QueryPlanTests<PostgresTestDatabase>;

@@ -21,3 +21,4 @@ public sealed class SqliteRetentionPurgeTests : Privacy.RetentionPurgeTests<Sqli
 public sealed class SqliteMaintenanceRunsTests : Privacy.MaintenanceRunsTests<SqliteTestDatabase>;
 public sealed class SqliteCandidateRecordsTests : Privacy.CandidateRecordsTests<SqliteTestDatabase>;
 public sealed class SqliteRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<SqliteTestDatabase>;
+public sealed class SqliteQueryPlanTests : QueryPlanTests<SqliteTestDatabase>;

@@ -51,7 +51,7 @@ public sealed class ConversationQuery(BotshopDatabase db)
         while (cursor is not null);
     }
 
-    private (string Sql, DynamicParameters Parameters) Build(MessageFilter filter, MessageCursor? cursor, PageDirection direction, int limit)
+    internal (string Sql, DynamicParameters Parameters) Build(MessageFilter filter, MessageCursor? cursor, PageDirection direction, int limit)
     {
         // Only fixed fragments are joined here; every value travels as a parameter.
         var where = new List<string>();

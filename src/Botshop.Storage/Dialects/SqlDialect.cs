@@ -41,6 +41,12 @@ internal abstract class SqlDialect : IAsyncDisposable
 
     public abstract DbConnection CreateConnection();
 
+    /// <summary>
+    /// Names the index a query must use, where the engine would otherwise guess wrong: SQLite plans without
+    /// statistics (nothing runs ANALYZE); PostgreSQL keeps statistics and needs no hint.
+    /// </summary>
+    public virtual string IndexHint(string index) => "";
+
     /// <summary>A LIKE that ignores case: SQLite's LIKE already does (for ASCII), PostgreSQL's needs ILIKE.</summary>
     public virtual string LikeIgnoringCase => "LIKE";
 

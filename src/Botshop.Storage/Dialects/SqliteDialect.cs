@@ -43,6 +43,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection() => new SqliteConnection(_connectionString);
 
+    public override string IndexHint(string index) => $"INDEXED BY {index}";
+
     public override Task PrepareAsync(DbConnection connection, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(SessionSql, cancellationToken: ct));
 
