@@ -59,6 +59,20 @@ public sealed class KnowledgeExportTests : HostedTests
     }
 
     [Fact]
+    public async Task Export_warns_of_what_validate_would_refuse()
+    {
+        var london = (await Host.Get<Core.Postings.IPostingStore>().SourcesAsync(default))["research-intern-london"];
+        await Host.Get<PostingUploads>().UploadAsync(new PostingUpload(london.FileName,
+            System.Text.Encoding.UTF8.GetBytes(london.Text.Replace("12 week summer internship", "10 week summer internship")),
+            Title: "Research Intern, London, UK (Summer)"), "ana", default);
+
+        var report = await Host.Get<KnowledgeExporter>().ExportAsync(Out, default);
+
+        Assert.Contains(report.Warnings, w => w.StartsWith("validate: error:") && w.Contains("'duration'") && w.Contains("stale citation"));
+        Assert.True(KnowledgeLoader.Load(Out).Validation.HasErrors);
+    }
+
+    [Fact]
     public async Task Export_into_a_folder_with_files_is_refused_and_writes_nothing()
     {
         Directory.CreateDirectory(Out);

@@ -1,5 +1,6 @@
 using Botshop.Core.Knowledge;
 using Botshop.Core.Postings;
+using Botshop.Knowledge;
 using Botshop.Knowledge.Export;
 
 namespace Botshop.Hosting.Postings;
@@ -16,6 +17,10 @@ public sealed class KnowledgeExporter(IKnowledgeStore store, IPostingStore posti
         var withSources = new KnowledgeBase(
             knowledge.Postings.Select(p => sources.TryGetValue(p.Id, out var source) ? p with { Source = source } : p),
             knowledge.Intents);
-        return KnowledgeWriter.Write(folder, withSources);
+        var report = KnowledgeWriter.Write(folder, withSources);
+        // Read back as `botshop validate` would, so what it would refuse (a stale answer, a new intent with too few
+        // examples) is said now rather than at the next import.
+        var issues = KnowledgeLoader.Load(folder).Validation.Issues;
+        return report with { Warnings = [.. report.Warnings, .. issues.Select(i => "validate: " + i)] };
     }
 }
