@@ -34,8 +34,11 @@ public sealed partial class RetentionPurgeService(
     {
         try
         {
-            if (await runner.RunIfDueAsync(ct) is { } result)
+            var result = await runner.RunIfDueAsync(ct);
+            if (result is { Messages: > 0 } or { Conversations: > 0 })
                 LogPurged(result.Messages, result.Feedback, result.RecruiterReplies, result.Conversations, options.Value.RetentionDays);
+            else if (result is not null)
+                LogNothingDue(options.Value.RetentionDays);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -49,6 +52,9 @@ public sealed partial class RetentionPurgeService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge: {Messages} messages, {Feedback} votes, {Replies} recruiter replies and {Conversations} conversations older than {Days} days deleted")]
     private partial void LogPurged(int messages, int feedback, int replies, int conversations, int days);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Retention purge: nothing older than {Days} days")]
+    private partial void LogNothingDue(int days);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention purge failed; it is tried again at the next look")]
     private partial void LogFailed(Exception e);
