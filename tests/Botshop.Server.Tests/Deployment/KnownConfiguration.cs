@@ -50,7 +50,9 @@ public sealed partial class KnownConfiguration
         {
             _ = ((IOptions<object>)Activator.CreateInstance(typeof(OptionsBox<>).MakeGenericType(type), services)!).Value;
             var reads = recorder.TakeReads();
-            foreach (var section in SectionsBoundTo(type, reads)) AddProperties(type, section, keys, open);
+            // A section absent from every source is read once, as a value, and its properties never probed.
+            var sections = SectionsBoundTo(type, reads).ToList();
+            foreach (var section in sections.Count > 0 ? sections : reads.Distinct()) AddProperties(type, section, keys, open);
         }
         return new KnownConfiguration(keys, open);
     }

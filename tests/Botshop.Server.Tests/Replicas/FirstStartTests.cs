@@ -22,16 +22,16 @@ public sealed class FirstStartTests
         try
         {
             // Both become ready: the one that waited loaded what the other stored.
-            await Task.WhenAll(starting);
+            var servers = await Task.WhenAll(starting);
 
             await using var db = new BotshopDatabase(new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = postgres.ConnectionString });
             var version = Assert.Single(await new ModelVersionStore(db).ListAsync(default));
             Assert.True(version.IsActive);
-            Assert.Single(starting, s => s.Result.Log.Contains("No model stored yet: training the first one", StringComparison.Ordinal));
+            Assert.Single(servers, s => s.Log.Contains("No model stored yet: training the first one", StringComparison.Ordinal));
         }
         finally
         {
-            foreach (var server in starting.Where(s => s.IsCompletedSuccessfully)) await server.Result.DisposeAsync();
+            foreach (var server in starting.Where(s => s.IsCompletedSuccessfully)) await (await server).DisposeAsync();
             TrainedTemplate.DeleteQuietly(Path.GetDirectoryName(data)!);
         }
     }
