@@ -8,6 +8,7 @@ using Botshop.Benchmarks.Load;
 //   latency [calls]                       per-call prediction latency (median, p99)
 //   slack-load [--rate N | --rates a,b] [--seconds S] [--repeat R] [--db PATH] [--json]
 //                                         the real server under fixed-rate signed Slack events (Load/)
+//   inbox-scale [messages] [db path]      the inbox query and grouping over a SQLite store of N messages
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -21,6 +22,9 @@ switch (args.FirstOrDefault())
         break;
     case "slack-load":
         return await SlackLoadRun.RunAsync(args[1..]);
+    case "inbox-scale":
+        await InboxScaleRun.RunAsync(IntArg(args, 1, 1_000_000), args.ElementAtOrDefault(2), repeats: 20);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;
