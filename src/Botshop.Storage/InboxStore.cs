@@ -75,7 +75,7 @@ public sealed class InboxStore(BotshopDatabase db) : IInboxStore
         await using var tx = await db.BeginExclusiveAsync(StoreLock.KnowledgeEdits, ct);
         if (!await ExampleWriter.IntentExistsAsync(tx, intent, ct)) return null;
         var outcome = await TeachAsync(tx, messageIds, intent, moveConflicting, ReviewStatus.Labeled, reviewedBy, at, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return outcome;
     }
 
@@ -89,7 +89,7 @@ public sealed class InboxStore(BotshopDatabase db) : IInboxStore
         // Nobody's questions taken (all reviewed meanwhile, or all taught elsewhere): disposing rolls the intent back.
         if (outcome.Taken.Count == 0) return outcome;
         await KnowledgeEditStore.UpsertLiveAnswerAsync(tx, intent.Name, postingId, answer, reviewedBy, at, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return outcome;
     }
 

@@ -76,7 +76,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
     {
         await using var tx = await db.BeginWriteAsync(ct);
         var created = await CreateIntentAsync(tx, name, topic, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return created;
     }
 
@@ -94,7 +94,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         if (before is null) return null;
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE intents SET topic = @topic WHERE name = @name", new { name, topic }, tx.Transaction, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return before;
     }
 
@@ -105,7 +105,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         if (!await ExampleWriter.IntentExistsAsync(tx, intent, ct)) return null;
         var plan = await ExampleWriter.PlanAsync(tx, intent, candidates, moveConflicting, ct);
         await ExampleWriter.ApplyAsync(tx, intent, plan, addedBy, at, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return plan;
     }
 
@@ -115,7 +115,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         var removed = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM examples WHERE intent_name = @intent AND position = @position AND text = @text",
             new { intent, position, text }, tx.Transaction, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return removed > 0;
     }
 
@@ -128,7 +128,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
             FROM answers WHERE intent_name = @intent AND posting_id = @postingId
             """, new { intent, postingId }, tx.Transaction, cancellationToken: ct));
         await UpsertLiveAnswerAsync(tx, intent, postingId, answer, updatedBy, at, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return before?.ToEntry();
     }
 
@@ -160,7 +160,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
             DELETE FROM answers WHERE intent_name = @intent AND posting_id = @postingId
             RETURNING posting_id AS PostingId, text, source_ids AS SourceIds, status, updated_by AS UpdatedBy, updated_at AS UpdatedAt
             """, new { intent, postingId }, tx.Transaction, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return removed?.ToEntry();
     }
 

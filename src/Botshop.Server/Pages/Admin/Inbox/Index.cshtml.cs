@@ -50,7 +50,7 @@ public sealed class IndexModel(InboxService inbox, KnowledgeEditor editor) : Pag
             .Select(s => s[(PostingId.Length + SourceSeparator.Length)..]);
         var outcome = await inbox.AnswerAsync(Selected, NewName, NewTopic, PostingId, AnswerText, sources, Move, Actor, ct);
         if (outcome.Taken.Count == 0)
-            throw new KnowledgeEditException("Nothing was created: none of these questions could be taken. " + InboxOutcomeText.Labeled(outcome, NewName.Trim()));
+            throw new KnowledgeEditException(InboxOutcomeText.NothingCreated(outcome));
         return InboxOutcomeText.Answered(outcome, NewName.Trim(), PostingId);
     }, ct);
 
