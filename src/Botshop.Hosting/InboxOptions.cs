@@ -11,7 +11,7 @@ public sealed class InboxOptions
     public double? InboxConfidenceBelow { get; set; }
 
     /// <summary>The newest open questions grouped on the inbox page.</summary>
-    public int InboxMaxQuestions { get; set; } = 1000;
+    public int InboxMaxQuestions { get; set; } = 500;
 
     /// <summary>Cosine similarity a question needs to join a group: higher makes more, tighter groups.</summary>
     public double InboxGroupSimilarity { get; set; } = QuestionGrouper.DefaultSimilarity;

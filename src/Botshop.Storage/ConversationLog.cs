@@ -104,6 +104,12 @@ public sealed class ConversationLog(BotshopDatabase db, TimeProvider time) : ICo
             """,
             new { MessageId = messageId, Channel = channel, UserRef = userRef, Vote = (int)vote, VotedAt = StorageJson.ToUnixMs(at) },
             tx.Transaction, cancellationToken: ct));
+        // The inbox finds voted-down questions by this flag; a changed vote may clear it.
+        if (recorded > 0)
+            await tx.Connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE messages SET down_voted = EXISTS (SELECT 1 FROM feedback f WHERE f.message_id = messages.id AND f.vote = -1)
+                WHERE id = @messageId
+                """, new { messageId }, tx.Transaction, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return recorded > 0;
     }

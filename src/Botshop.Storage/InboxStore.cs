@@ -12,8 +12,10 @@ namespace Botshop.Storage;
 /// </summary>
 public sealed class InboxStore(BotshopDatabase db) : IInboxStore
 {
-    // The reply kinds are literals, not parameters, so the planner can use ix_messages_open_declined (0005_inbox.sql).
-    // Each arm is cut to the newest @Limit on its own index before the union is sorted.
+    // Each arm reads one range of a partial index of 0005_inbox.sql (the reply kinds are literals, not parameters, so
+    // the planner can match them). The declined and voted-down arms stop at the newest @Limit in index order; the shaky
+    // arm takes every open answer below the bound, as many as recruiters have left open: ordering it by time instead
+    // would lead SQLite to walk every answer ever given, newest first, looking for low confidences.
     private const string OpenQuestionsSql = """
         SELECT m.id AS MessageId, m.question AS Text, m.channel, m.posting_id AS PostingId, m.intent, m.confidence,
                m.reply_kind AS ReplyKind, m.received_at AS ReceivedAt,
@@ -25,15 +27,13 @@ public sealed class InboxStore(BotshopDatabase db) : IInboxStore
                 WHERE review_status IS NULL AND reply_kind IN ('NotInPosting', 'OutOfScope', 'Ambiguous') AND question <> ''
                 ORDER BY received_at DESC, id DESC LIMIT @Limit) declined
             UNION
-            SELECT id FROM (
-                SELECT id FROM messages
-                WHERE review_status IS NULL AND reply_kind = 'Answered' AND confidence < @Below AND question <> ''
-                ORDER BY received_at DESC, id DESC LIMIT @Limit) shaky
+            SELECT id FROM messages
+            WHERE review_status IS NULL AND reply_kind = 'Answered' AND confidence < @Below AND question <> ''
             UNION
             SELECT id FROM (
-                SELECT x.id, x.received_at FROM feedback f JOIN messages x ON x.id = f.message_id
-                WHERE f.vote = -1 AND x.review_status IS NULL AND x.question <> ''
-                ORDER BY x.received_at DESC, x.id DESC LIMIT @Limit) disliked
+                SELECT id FROM messages
+                WHERE review_status IS NULL AND down_voted AND question <> ''
+                ORDER BY received_at DESC, id DESC LIMIT @Limit) disliked
         )
         ORDER BY m.received_at DESC, m.id DESC
         LIMIT @Limit
@@ -75,7 +75,7 @@ public sealed class InboxStore(BotshopDatabase db) : IInboxStore
         await using var tx = await db.BeginExclusiveAsync(StoreLock.KnowledgeEdits, ct);
         if (!await ExampleWriter.IntentExistsAsync(tx, intent, ct)) return null;
         var outcome = await TeachAsync(tx, messageIds, intent, moveConflicting, ReviewStatus.Labeled, reviewedBy, at, ct);
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return outcome;
     }
 
@@ -89,8 +89,7 @@ public sealed class InboxStore(BotshopDatabase db) : IInboxStore
         // Nobody's questions taken (all reviewed meanwhile, or all taught elsewhere): disposing rolls the intent back.
         if (outcome.Taken.Count == 0) return outcome;
         await KnowledgeEditStore.UpsertLiveAnswerAsync(tx, intent.Name, postingId, answer, reviewedBy, at, ct);
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return outcome;
     }
 

@@ -23,8 +23,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         var answers = (await tx.Connection.QueryAsync<AnswerKeyRow>(new CommandDefinition(
             "SELECT intent_name AS Intent, posting_id AS PostingId, status FROM answers ORDER BY posting_id",
             transaction: tx.Transaction, cancellationToken: ct))).ToLookup(a => a.Intent, StringComparer.Ordinal);
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return intents.Select(i => new IntentSummary(
             i.Name, i.Topic, (int)i.ExampleCount,
             answers[i.Name].Where(a => a.Status == LiveStatus).Select(a => a.PostingId).ToList(),
@@ -45,8 +44,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
             SELECT posting_id AS PostingId, text, source_ids AS SourceIds, status, updated_by AS UpdatedBy, updated_at AS UpdatedAt
             FROM answers WHERE intent_name = @name ORDER BY posting_id
             """, new { name }, tx.Transaction, cancellationToken: ct));
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return new IntentDetail(intent.Name, intent.Topic,
             examples.Select(e => new ExampleEntry(e.Position, e.Text, e.SourceMessageId, e.AddedBy, Time(e.AddedAt))).ToList(),
             answers.Select(a => a.ToEntry()).ToList());
@@ -69,8 +67,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         var passages = await tx.Connection.QueryAsync<KnowledgeStore.PassageRow>(new CommandDefinition(
             "SELECT id, section, text, ordinal FROM passages WHERE posting_id = @postingId ORDER BY position",
             new { postingId }, tx.Transaction, cancellationToken: ct));
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return new Posting(posting.Id, posting.Title, StorageJson.Read<List<string>>(posting.Locations),
             passages.Select(p => new Passage(p.Id, p.Section, p.Text, p.Ordinal)).ToList(), posting.ContentHash);
     }
@@ -79,8 +76,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
     {
         await using var tx = await db.BeginWriteAsync(ct);
         var created = await CreateIntentAsync(tx, name, topic, ct);
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return created;
     }
 
@@ -98,8 +94,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         if (before is null) return null;
         await tx.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE intents SET topic = @topic WHERE name = @name", new { name, topic }, tx.Transaction, cancellationToken: ct));
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return before;
     }
 
@@ -110,8 +105,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         if (!await ExampleWriter.IntentExistsAsync(tx, intent, ct)) return null;
         var plan = await ExampleWriter.PlanAsync(tx, intent, candidates, moveConflicting, ct);
         await ExampleWriter.ApplyAsync(tx, intent, plan, addedBy, at, ct);
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return plan;
     }
 
@@ -121,8 +115,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
         var removed = await tx.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM examples WHERE intent_name = @intent AND position = @position AND text = @text",
             new { intent, position, text }, tx.Transaction, cancellationToken: ct));
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return removed > 0;
     }
 
@@ -135,8 +128,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
             FROM answers WHERE intent_name = @intent AND posting_id = @postingId
             """, new { intent, postingId }, tx.Transaction, cancellationToken: ct));
         await UpsertLiveAnswerAsync(tx, intent, postingId, answer, updatedBy, at, ct);
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return before?.ToEntry();
     }
 
@@ -168,8 +160,7 @@ public sealed class KnowledgeEditStore(BotshopDatabase db) : IKnowledgeEditStore
             DELETE FROM answers WHERE intent_name = @intent AND posting_id = @postingId
             RETURNING posting_id AS PostingId, text, source_ids AS SourceIds, status, updated_by AS UpdatedBy, updated_at AS UpdatedAt
             """, new { intent, postingId }, tx.Transaction, cancellationToken: ct));
-        await KnowledgeStore.BumpVersionAsync(db, tx, ct); // other replicas reload the served knowledge
-        await tx.CommitAsync(ct);
+        await db.CommitKnowledgeAsync(tx, ct);
         return removed?.ToEntry();
     }
 

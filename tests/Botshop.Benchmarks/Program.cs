@@ -14,6 +14,7 @@ using Botshop.Benchmarks.Load;
 //                                         conversation-log write throughput on each engine (LogInsert/)
 //   seed-messages --count N (--db PATH | --postgres CONNECTION)
 //                                         an empty store filled with N logged messages (Conversations/)
+//   inbox-scale [messages] [db path]      the inbox query and grouping over a SQLite store of N messages
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -31,6 +32,9 @@ switch (args.FirstOrDefault())
         return await Botshop.Benchmarks.LogInsert.LogInsertRun.RunAsync(args[1..]);
     case "seed-messages":
         return await Botshop.Benchmarks.Conversations.MessageSeeder.RunAsync(args[1..]);
+    case "inbox-scale":
+        await InboxScaleRun.RunAsync(IntArg(args, 1, 1_000_000), args.ElementAtOrDefault(2), repeats: 20);
+        break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PredictionBenchmarks).Assembly).Run(args);
         break;

@@ -55,6 +55,20 @@ public abstract class InboxStoreTests<TDatabase> : StoreTests<TDatabase> where T
     }
 
     [Fact]
+    public async Task A_vote_changed_to_thumbs_up_takes_the_question_out_unless_someone_else_still_votes_down()
+    {
+        var id = await _log.AskAsync("Where is it?", ReplyKind.Answered, "location", 0.9f);
+        await _log.VoteAsync(id, FeedbackVote.Down, "u_a");
+        await _log.VoteAsync(id, FeedbackVote.Down, "u_b");
+
+        await _log.VoteAsync(id, FeedbackVote.Up, "u_a");
+        Assert.Equal(1, Assert.Single(await Store.OpenQuestionsAsync(Below, 10, default)).DownVotes);
+
+        await _log.VoteAsync(id, FeedbackVote.Up, "u_b");
+        Assert.Empty(await Store.OpenQuestionsAsync(Below, 10, default));
+    }
+
+    [Fact]
     public async Task The_confidence_bound_is_a_parameter_and_the_limit_keeps_the_newest()
     {
         var older = await _log.AskAsync("how long roughly", ReplyKind.Answered, "duration", 0.7f);

@@ -4,7 +4,7 @@ namespace Botshop.Core.Inbox;
 /// <param name="ConfidenceBelow">Answered questions below this confidence need a look; null: the served model's threshold + 0.1.</param>
 /// <param name="MaxQuestions">The newest open questions grouped on one page; older ones wait until these are decided.</param>
 /// <param name="Similarity">Cosine similarity (0–1] a question needs to join a group (<see cref="QuestionGrouper"/>).</param>
-public sealed record InboxSettings(float? ConfidenceBelow = null, int MaxQuestions = 1000, double Similarity = QuestionGrouper.DefaultSimilarity)
+public sealed record InboxSettings(float? ConfidenceBelow = null, int MaxQuestions = 500, double Similarity = QuestionGrouper.DefaultSimilarity)
 {
     /// <summary>With no model served yet, answers below this confidence are shown.</summary>
     public const float FallbackConfidenceBelow = 0.6f;

@@ -15,6 +15,9 @@ public static class InboxOutcomeText
              "The bot predicts it only after the next retraining: until then these questions are still declined.",
             Skipped(outcome));
 
+    public static string NothingCreated(InboxOutcome outcome) =>
+        Join("Nothing was created: none of the ticked questions could be taught to it.", Skipped(outcome));
+
     public static string Replied(ReplyOutcome outcome) =>
         Join($"Replied to {Questions(outcome.Sent.Count)}.",
             outcome.NotOpen.Count > 0 ? $"{Questions(outcome.NotOpen.Count)} had been reviewed meanwhile and got no reply." : null,

@@ -15,6 +15,9 @@ public sealed class IndexModel(InboxService inbox, KnowledgeEditor editor) : Pag
     /// <summary>Separates posting and passage in a citation checkbox's value: one picker per posting of the group.</summary>
     public const string SourceSeparator = "::";
 
+    /// <summary>The largest groups first, this many to a page: each carries its own forms and citation pickers.</summary>
+    public const int GroupsShown = 30;
+
     public InboxView View { get; private set; } = null!;
     public IReadOnlyList<IntentSummary> Intents { get; private set; } = [];
     public IReadOnlyDictionary<string, PostingHeader> PostingHeaders { get; private set; } = new Dictionary<string, PostingHeader>();
@@ -47,7 +50,7 @@ public sealed class IndexModel(InboxService inbox, KnowledgeEditor editor) : Pag
             .Select(s => s[(PostingId.Length + SourceSeparator.Length)..]);
         var outcome = await inbox.AnswerAsync(Selected, NewName, NewTopic, PostingId, AnswerText, sources, Move, Actor, ct);
         if (outcome.Taken.Count == 0)
-            throw new KnowledgeEditException("Nothing was created: none of these questions could be taken. " + InboxOutcomeText.Labeled(outcome, NewName.Trim()));
+            throw new KnowledgeEditException(InboxOutcomeText.NothingCreated(outcome));
         return InboxOutcomeText.Answered(outcome, NewName.Trim(), PostingId);
     }, ct);
 
@@ -80,7 +83,7 @@ public sealed class IndexModel(InboxService inbox, KnowledgeEditor editor) : Pag
         Intents = await editor.ListIntentsAsync(null, ct);
         PostingHeaders = (await editor.ListPostingsAsync(ct)).ToDictionary(p => p.Id);
         var passages = new Dictionary<string, Posting>();
-        foreach (var id in View.Groups.SelectMany(g => g.Postings).Distinct())
+        foreach (var id in Shown.SelectMany(g => g.Postings).Distinct())
             if (await editor.GetPostingAsync(id, ct) is { } posting) passages[id] = posting;
         Passages = passages;
     }
@@ -88,6 +91,8 @@ public sealed class IndexModel(InboxService inbox, KnowledgeEditor editor) : Pag
     /// <summary>A name to start from for a new intent: the group's telling words, as a slug.</summary>
     public static string SuggestedName(QuestionGroup group) =>
         string.Join('_', group.KeyTerms.Take(2).Select(t => new string(t.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant()).Where(t => t.Length > 0));
+
+    public IEnumerable<QuestionGroup> Shown => View.Groups.Take(GroupsShown);
 
     public string PostingTitle(string id) => PostingHeaders.TryGetValue(id, out var p) ? p.Title : id;
 
