@@ -6,6 +6,7 @@ using Botshop.Core.Conversations;
 using Botshop.Core.Knowledge;
 using Botshop.Core.Models;
 using Botshop.Core.Privacy;
+using Botshop.Hosting.Models;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<ModelService>();
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BotBootstrapper>();
+        services.AddBotshopModels(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
         return services;
     }

@@ -1,6 +1,7 @@
 using Botshop.Server.Chat;
 using Botshop.Server.Composition;
 using Botshop.Server.Health;
+using Botshop.Server.Models;
 using Botshop.Server.Slack;
 using Botshop.Server.Teams;
 
@@ -20,6 +21,7 @@ app.MapChat();
 app.MapSlack();
 app.MapTeams();
 app.MapRazorPages();
+app.MapModelsApi();
 app.LogChannelModes();
 app.Run();
 

@@ -5,4 +5,5 @@ internal enum StoreLock
 {
     Migrations = 1,
     ModelActivation = 2,
+    TrainingQueue = 3,
 }

@@ -4,6 +4,7 @@ using Botshop.Hosting;
 using Botshop.Server.Admin;
 using Botshop.Server.Health;
 using Botshop.Server.Http;
+using Botshop.Server.Models;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -44,6 +45,7 @@ public static class ServerServiceCollectionExtensions
         services.AddTeamsChannel(configuration.GetSection("Teams"));
         services.AddSingleton<Teams.TeamsReplies>();
         services.AddBotshopAdmin();
+        services.AddModelTrainingWorker();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
