@@ -10,3 +10,5 @@ public sealed class PostgresModelVersionStoreTests : ModelVersionStoreTests<Post
 public sealed class PostgresConversationLogTests : ConversationLogTests<PostgresTestDatabase>;
 public sealed class PostgresConcurrentWriteTests : ConcurrentWriteTests<PostgresTestDatabase>;
 public sealed class PostgresAuditLogTests : AuditLogTests<PostgresTestDatabase>;
+public sealed class PostgresTrainingJobStoreTests : TrainingJobStoreTests<PostgresTestDatabase>;
+public sealed class PostgresLabelledQuestionStoreTests : LabelledQuestionStoreTests<PostgresTestDatabase>;

@@ -9,3 +9,5 @@ public sealed class SqliteModelVersionStoreTests : ModelVersionStoreTests<Sqlite
 public sealed class SqliteConversationLogTests : ConversationLogTests<SqliteTestDatabase>;
 public sealed class SqliteConcurrentWriteTests : ConcurrentWriteTests<SqliteTestDatabase>;
 public sealed class SqliteAuditLogTests : AuditLogTests<SqliteTestDatabase>;
+public sealed class SqliteTrainingJobStoreTests : TrainingJobStoreTests<SqliteTestDatabase>;
+public sealed class SqliteLabelledQuestionStoreTests : LabelledQuestionStoreTests<SqliteTestDatabase>;

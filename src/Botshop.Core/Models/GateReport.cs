@@ -28,7 +28,7 @@ public enum GateVerdict
 /// <summary>One version's side of the comparison.</summary>
 /// <param name="InScopeAccuracy">Cross-validated, over the compared intents: an intent new in the candidate is judged by the regression set instead.</param>
 /// <param name="MacroF1">Cross-validated, mean F1 over the compared intents.</param>
-/// <param name="OutOfScopePrecision">Cross-validated, as in the version's report.</param>
+/// <param name="OutOfScopePrecision">Cross-validated, counting only declines of the compared intents' questions.</param>
 public sealed record GateScores(long VersionId, RegressionScore Regression, double InScopeAccuracy, double MacroF1, double OutOfScopePrecision);
 
 /// <summary>One metric of both versions; <see cref="Regressed"/> when it fell by more than the tolerance.</summary>

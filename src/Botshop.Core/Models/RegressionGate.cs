@@ -52,8 +52,10 @@ public static class RegressionGate
     }
 
     /// <summary>
-    /// Cross-validated accuracy and macro-F1 restricted to <paramref name="intents"/>: in-scope accuracy is the
-    /// support-weighted recall of the in-scope intents (equal to the report's own figure when no intent is left out).
+    /// Cross-validated metrics restricted to <paramref name="intents"/>, each equal to the report's own figure when no
+    /// intent is left out: in-scope accuracy is the support-weighted recall of the in-scope intents; out-of-scope
+    /// precision counts only the declines of those intents' questions (the report's figure for reports that did not
+    /// count declines per intent).
     /// </summary>
     public static GateScores Scores(long versionId, EvaluationReport report, RegressionScore regression, IReadOnlyCollection<string> intents)
     {
@@ -62,7 +64,15 @@ public static class RegressionGate
         var support = inScope.Sum(i => i.Support);
         var accuracy = support == 0 ? 0 : inScope.Sum(i => i.Recall * i.Support) / support;
         var macroF1 = kept.Count == 0 ? 0 : kept.Average(i => double.IsNaN(i.F1) ? 0 : i.F1);
-        return new GateScores(versionId, regression, accuracy, macroF1, report.OutOfScopePrecision);
+        return new GateScores(versionId, regression, accuracy, macroF1, RestrictedOutOfScopePrecision(report, kept));
+    }
+
+    private static double RestrictedOutOfScopePrecision(EvaluationReport report, IReadOnlyList<IntentMetrics> kept)
+    {
+        if (kept.Any(i => i.Declined is null)) return report.OutOfScopePrecision;
+        var declined = kept.Sum(i => i.Declined!.Value);
+        var rightly = kept.Where(i => i.Intent == Intent.OutOfScope).Sum(i => i.Declined!.Value);
+        return declined == 0 ? 0 : (double)rightly / declined;
     }
 
     private static MetricComparison Compare(string metric, double candidate, double active, double tolerance)
