@@ -5,6 +5,7 @@ var root = new RootCommand("Botshop: answers job candidates' questions about job
 {
     CommonOptions.Data,
     TrainCommand.Create(),
+    ModelsCommand.Create(),
     EvalCommand.Create(),
     AskCommand.Create(),
     PostingsCommand.Create(),

@@ -9,6 +9,7 @@ using Botshop.Core.Privacy;
 using Botshop.Hosting.Accounts;
 using Botshop.Hosting.Postings;
 using Botshop.Hosting.Privacy;
+using Botshop.Hosting.Models;
 using Botshop.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton<BotBootstrapper>();
         services.AddBotshopPostings(configuration);
         services.AddBotshopInbox(configuration);
+        services.AddBotshopModels(configuration);
         services.AddSingleton(sp => new UserPseudonym(UserHashKey(sp.GetRequiredService<IOptions<BotshopHostingOptions>>().Value)));
         services.AddBotshopPrivacy(configuration);
         return services;

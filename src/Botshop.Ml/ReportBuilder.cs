@@ -18,7 +18,8 @@ internal static class ReportBuilder
     {
         var predicted = oof.Predictions.Select(p => p.Top.Intent).ToArray();
         var outcome = DecisionOutcomes.Count(policy, oof.Predictions, truth);
-        var perIntent = PerIntent(truth, predicted);
+        var declined = DeclinedPerIntent(policy, oof.Predictions, truth);
+        var perIntent = PerIntent(truth, predicted).Select(m => m with { Declined = declined.GetValueOrDefault(m.Intent) }).ToList();
         return new EvaluationReport(
             oof.Trainer, folds, truth.Count, policy.Threshold, policy.AmbiguityMargin,
             InScopeAccuracy(truth, predicted),
@@ -73,6 +74,13 @@ internal static class ReportBuilder
             return new IntentMetrics(intent, precision, recall, f1, tp + fn);
         }).ToList();
     }
+
+    /// <summary>Per true intent, how many questions the policy declined: lets out-of-scope precision be recomputed over a subset of intents.</summary>
+    private static Dictionary<string, int> DeclinedPerIntent(DecisionPolicy policy, IReadOnlyList<IntentPrediction> predictions, IReadOnlyList<string> truth) =>
+        Enumerable.Range(0, truth.Count)
+            .Where(i => policy.Decide(predictions[i]).Kind == DecisionKind.OutOfScope)
+            .GroupBy(i => truth[i], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     private static IReadOnlyList<ConfusedPair> MostConfused(IReadOnlyList<string> truth, IReadOnlyList<string> predicted) =>
         Enumerable.Range(0, truth.Count)

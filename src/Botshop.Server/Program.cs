@@ -2,6 +2,7 @@ using Botshop.Server.Chat;
 using Botshop.Server.Composition;
 using Botshop.Server.Health;
 using Botshop.Server.Privacy;
+using Botshop.Server.Models;
 using Botshop.Server.Slack;
 using Botshop.Server.Teams;
 
@@ -22,6 +23,7 @@ app.MapSlack();
 app.MapTeams();
 app.MapBotshopPrivacy();
 app.MapRazorPages();
+app.MapModelsApi();
 app.LogChannelModes();
 app.Run();
 

@@ -9,4 +9,6 @@ internal enum StoreLock
     KnowledgeEdits = 5,
     // Jobs that run once across replicas (retention purge, the first Data Protection key): their claims and batches.
     Maintenance = 7,
+    // Background retraining: claiming the next queued job.
+    TrainingQueue = 3,
 }

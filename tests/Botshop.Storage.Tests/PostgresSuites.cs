@@ -23,3 +23,5 @@ public sealed class PostgresMaintenanceRunsTests : Privacy.MaintenanceRunsTests<
 public sealed class PostgresCandidateRecordsTests : Privacy.CandidateRecordsTests<PostgresTestDatabase>;
 public sealed class PostgresRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<PostgresTestDatabase>;
 public sealed class PostgresQueryPlanTests : QueryPlanTests<PostgresTestDatabase>;
+public sealed class PostgresTrainingJobStoreTests : TrainingJobStoreTests<PostgresTestDatabase>;
+public sealed class PostgresLabelledQuestionStoreTests : LabelledQuestionStoreTests<PostgresTestDatabase>;

@@ -22,3 +22,5 @@ public sealed class SqliteMaintenanceRunsTests : Privacy.MaintenanceRunsTests<Sq
 public sealed class SqliteCandidateRecordsTests : Privacy.CandidateRecordsTests<SqliteTestDatabase>;
 public sealed class SqliteRecruiterReplyStoreTests : Privacy.RecruiterReplyStoreTests<SqliteTestDatabase>;
 public sealed class SqliteQueryPlanTests : QueryPlanTests<SqliteTestDatabase>;
+public sealed class SqliteTrainingJobStoreTests : TrainingJobStoreTests<SqliteTestDatabase>;
+public sealed class SqliteLabelledQuestionStoreTests : LabelledQuestionStoreTests<SqliteTestDatabase>;

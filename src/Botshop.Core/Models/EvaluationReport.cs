@@ -17,7 +17,8 @@ public sealed record EvaluationReport(
     IReadOnlyList<ConfusedPair> MostConfused,
     IReadOnlyList<TrainerScore> TrainerComparison);
 
-public sealed record IntentMetrics(string Intent, double Precision, double Recall, double F1, int Support);
+/// <param name="Declined">How many of its questions the tuned policy declined (for out_of_scope: rightly); null in reports stored before it was counted.</param>
+public sealed record IntentMetrics(string Intent, double Precision, double Recall, double F1, int Support, int? Declined = null);
 
 public sealed record ConfusedPair(string Expected, string Predicted, int Count);
 

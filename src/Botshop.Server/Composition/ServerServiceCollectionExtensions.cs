@@ -7,6 +7,7 @@ using Botshop.Server.Http;
 using Botshop.Server.Replicas;
 using Botshop.Server.Postings;
 using Botshop.Server.Privacy;
+using Botshop.Server.Models;
 using Botshop.Server.Replies;
 
 namespace Botshop.Server.Composition;
@@ -50,6 +51,7 @@ public static class ServerServiceCollectionExtensions
         services.AddBotshopAdmin();
         services.AddBotshopPostingPages();
         services.AddBotshopPrivacyServer();
+        services.AddModelTrainingWorker();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);
