@@ -16,7 +16,10 @@ public sealed class SettingsPageTests(AdminServerFixture fixture)
 
         Assert.Equal("on", Value("Privacy:Redaction"));
         Assert.Equal("sqlite", Value("Database:Provider"));
-        Assert.Equal("180 days (default)", Value("Privacy:RetentionDays"));
+        Assert.Equal("180 days", Value("Privacy:RetentionDays"));
+        Assert.Equal("01:00:00", Value("Privacy:PurgeInterval"));
+        Assert.Equal("0.01", Value("Models:RegressionTolerance"));
+        Assert.Equal("off", Value("Models:RetrainEvery"));
         Assert.Equal(AdminServerFixture.LockoutAttempts.ToString(), Value("Admin:LockoutAttempts"));
         Assert.Equal("1 minutes", Value("Admin:LockoutMinutes"));
         Assert.Equal("off", Value("Slack:SigningSecret"));

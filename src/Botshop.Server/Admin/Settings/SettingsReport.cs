@@ -3,6 +3,8 @@ using Botshop.Channels.Slack;
 using Botshop.Channels.Teams;
 using Botshop.Core.Privacy;
 using Botshop.Hosting.Accounts;
+using Botshop.Hosting.Models;
+using Botshop.Hosting.Privacy;
 using Botshop.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,26 +18,25 @@ public sealed record SettingLine(string Name, string Value, string Key);
 /// token, secret or password, not even masked.
 /// </summary>
 public sealed class SettingsReport(
-    IConfiguration configuration,
     RedactionSettings redaction,
+    IOptions<PrivacyOptions> privacy,
+    IOptions<ModelsOptions> models,
     BotshopDatabase database,
     IOptions<AdminOptions> admin,
     IOptions<SlackOptions> slack,
     IOptions<TeamsOptions> teams)
 {
-    /// <summary>The retention the privacy work applies when Privacy:RetentionDays is not set.</summary>
-    public const int DefaultRetentionDays = 180;
-
     public IReadOnlyList<SettingLine> Lines()
     {
         var a = admin.Value;
-        var retention = configuration["Privacy:RetentionDays"];
+        var p = privacy.Value;
+        var m = models.Value;
         var lines = new List<SettingLine>
         {
             new("Redaction of emails, phone numbers and long numbers", redaction.Enabled ? "on" : "off", "Privacy:Redaction"),
             new("Database", database.Provider, "Database:Provider"),
-            new("Conversations kept for", string.IsNullOrWhiteSpace(retention)
-                ? $"{DefaultRetentionDays} days (default)" : $"{retention} days", "Privacy:RetentionDays"),
+            new("Conversations kept for", $"{p.RetentionDays} days", "Privacy:RetentionDays"),
+            new("Retention purge runs every", p.PurgeInterval.ToString("c", CultureInfo.InvariantCulture), "Privacy:PurgeInterval"),
             new("Failed sign-ins before a lockout", a.LockoutAttempts.ToString(CultureInfo.InvariantCulture), "Admin:LockoutAttempts"),
             new("Lockout", $"{a.LockoutMinutes} minutes", "Admin:LockoutMinutes"),
             new("Low confidence below", a.LowConfidence.ToString("0.##", CultureInfo.InvariantCulture), "Admin:LowConfidence"),
@@ -43,11 +44,8 @@ public sealed class SettingsReport(
             new("Slack", slack.Value.IsEnabled ? "on" : "off", "Slack:SigningSecret"),
             new("Teams", teams.Value.AuthenticationEnabled ? "on (Bot Framework tokens checked)" : "loopback only (no app id)", "Teams:AppId"),
         };
-        // The model gate belongs to the retraining work; whatever tolerance it reads from configuration is shown here.
-        lines.AddRange(configuration.AsEnumerable()
-            .Where(kv => kv.Value is not null && kv.Key.EndsWith("Tolerance", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new SettingLine("Model gate tolerance", kv.Value!, kv.Key)));
+        lines.Add(new("Model gate tolerance", m.RegressionTolerance.ToString("0.###", CultureInfo.InvariantCulture), "Models:RegressionTolerance"));
+        lines.Add(new("Scheduled retraining", m.RetrainEvery is { } every ? "every " + every.ToString("c", CultureInfo.InvariantCulture) : "off", "Models:RetrainEvery"));
         return lines;
     }
 }
