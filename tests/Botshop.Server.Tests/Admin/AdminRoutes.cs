@@ -52,13 +52,20 @@ public static partial class AdminRoutes
     // Razor pages' patterns have no leading slash and keep the file's case ("Admin/Conversations/Index").
     private static string Normalized(string? raw) => "/" + (raw ?? "").TrimStart('/').ToLowerInvariant();
 
-    /// <summary>A path the pattern matches: required parameters get a plausible value, optional ones are left out.</summary>
+    /// <summary>
+    /// A path the pattern matches: required parameters get a plausible value (a regex-constrained one, the first literal
+    /// its alternation allows, so routing reaches the endpoint), optional ones are left out.
+    /// </summary>
     private static string Concrete(string pattern)
     {
-        var path = Parameter().Replace(pattern, m => m.Groups["optional"].Success ? "" : "1");
+        var path = Parameter().Replace(pattern, m => m.Groups["optional"].Success ? ""
+            : RegexLiteral().Match(m.Value) is { Success: true } literal ? literal.Groups[1].Value : "1");
         return Regex.Replace(path, "/{2,}", "/").TrimEnd('/');
     }
 
     [GeneratedRegex(@"\{\*{0,2}[^}:?=]+(?::[^}?=]+)*(?<optional>\?)?(?:=[^}]*)?\}")]
     private static partial Regex Parameter();
+
+    [GeneratedRegex(@":regex\(\^?\(?(\w+)")]
+    private static partial Regex RegexLiteral();
 }
