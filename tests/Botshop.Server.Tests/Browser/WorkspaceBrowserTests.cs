@@ -34,9 +34,7 @@ public sealed class WorkspaceBrowserTests(AdminBrowserFixture browser) : IClassF
         // A signed-out visit goes to the sign-in page, and back to where it was headed after signing in.
         await page.GotoAsync(new Uri(browser.Server.BaseUri, "admin/conversations").ToString());
         await Expect(page).ToHaveURLAsync(new Regex("/admin/login\\?ReturnUrl="));
-        await page.GetByLabel("User name").FillAsync(AdminSession.AdminUser);
-        await page.GetByLabel("Password").FillAsync(AdminSession.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AdminBrowserFixture.SignInAsync(page);
         await Expect(page).ToHaveURLAsync(new Regex("/admin/conversations$"));
 
         await page.SelectOptionAsync("select[name=posting]", TestKnowledge.SecondPostingId);

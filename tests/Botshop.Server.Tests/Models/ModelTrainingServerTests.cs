@@ -7,7 +7,8 @@ namespace Botshop.Server.Tests.Models;
 /// <summary>The real server's training worker.</summary>
 public sealed class ModelTrainingServerTests
 {
-    private static readonly Dictionary<string, string> QuickWorker = new()
+    /// <summary>A worker that looks for jobs five times a second and trains with one trainer: the quickest real retrain.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> QuickWorker = new Dictionary<string, string>()
     {
         ["Models__PollInterval"] = "00:00:00.2",
         ["Models__Trainers__0"] = "LbfgsMaximumEntropy",
