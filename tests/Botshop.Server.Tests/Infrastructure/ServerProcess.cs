@@ -119,6 +119,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or HttpRequestException)
         {
+            // The Exited event can come before the last lines of output (why it stopped) have been read: once it has
+            // exited, WaitForExitAsync also waits for the redirected output to reach its end.
+            if (_process.HasExited)
+            {
+                try { await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)); }
+                catch (TimeoutException) { } // report what was read so far
+            }
             throw new InvalidOperationException($"The server did not become ready: {e.Message}\n--- server log ---\n{Log}", e);
         }
     }
