@@ -68,7 +68,9 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/
 for page in "${pages[@]}"; do
   for _ in $(seq 1 "${WARMUP:-35}"); do curl -s -o /dev/null -b "$jar" "$base$page"; done
 done
-# What the server burns with no request at all (background services), to read the per-request CPU against.
+# What the server burns with no request at all (background services), to read the per-request CPU against; measured
+# after 5 s, since the warm-up's own tail (recompiling hot code, collecting its garbage) lasts about 3 s.
+sleep 5
 idle_start=$(cpu_ms); sleep 10; idle=$(echo "($(cpu_ms) - $idle_start) / 10" | bc -l)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(sqlite3 "$db" "SELECT COUNT(*) FROM messages") messages in $db;" \
   "server CPU while idle: $(printf %.1f "$idle") ms a second"
