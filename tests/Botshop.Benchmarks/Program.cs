@@ -14,7 +14,11 @@ using Botshop.Benchmarks.Load;
 //                                         conversation-log write throughput on each engine (LogInsert/)
 //   seed-messages --count N (--db PATH | --postgres CONNECTION)
 //                                         an empty store filled with N logged messages (Conversations/)
+//   conversation-reads (--db PATH | --postgres CONNECTION) [--repeats N]
+//                                         the workspace reads of a seeded store: wall and CPU time per call
 //   inbox-scale [messages] [db path]      the inbox query and grouping over a SQLite store of N messages
+//   model-switch [--switches N] [--store sqlite|postgres] [--replica] [--poll-seconds S] [--stream-rate R] [--json]
+//                                         promote to the new model answering, on real servers (ModelSwitch/)
 switch (args.FirstOrDefault())
 {
     case "export-folds" when args.Length >= 2:
@@ -32,6 +36,10 @@ switch (args.FirstOrDefault())
         return await Botshop.Benchmarks.LogInsert.LogInsertRun.RunAsync(args[1..]);
     case "seed-messages":
         return await Botshop.Benchmarks.Conversations.MessageSeeder.RunAsync(args[1..]);
+    case "model-switch":
+        return await Botshop.Benchmarks.ModelSwitch.ModelSwitchRun.RunAsync(args[1..]);
+    case "conversation-reads":
+        return await Botshop.Benchmarks.Conversations.ConversationReadsRun.RunAsync(args[1..]);
     case "inbox-scale":
         await InboxScaleRun.RunAsync(IntArg(args, 1, 1_000_000), args.ElementAtOrDefault(2), repeats: 20);
         break;

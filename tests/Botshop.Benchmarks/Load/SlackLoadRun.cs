@@ -23,7 +23,7 @@ public static class SlackLoadRun
         var serverDll = ServerDll(repo, options.ServerDll);
         using var client = OpenLoopGenerator.CreateClient();
         var template = options.Database ?? await TemplateAsync(serverDll, data, client);
-        var stores = await StoresAsync(options, template);
+        var stores = await StoresAsync(options.Store, options.Postgres, template);
 
         var results = new List<StepResult>();
         foreach (var rate in options.Rates)
@@ -36,20 +36,21 @@ public static class SlackLoadRun
     }
 
     /// <summary>Makes each step's store: a copy of the SQLite template, or a database copied from a PostgreSQL one.</summary>
-    private sealed record StoreFactory(Func<RunStore> Create, string Description);
+    internal sealed record StoreFactory(Func<RunStore> Create, string Description);
 
-    private static async Task<StoreFactory> StoresAsync(SlackLoadOptions options, string sqliteTemplate)
+    /// <summary>Fresh stores of one engine, each holding the template's knowledge and trained model.</summary>
+    internal static async Task<StoreFactory> StoresAsync(string engine, string? postgres, string sqliteTemplate)
     {
-        if (options.Store == "sqlite")
+        if (engine == "sqlite")
             return new StoreFactory(() => new SqliteRunStore(WorkFolder, sqliteTemplate), "SQLite (WAL, synchronous=NORMAL)");
-        var server = PostgresServer.FromEnvironment(options.Postgres);
+        var server = PostgresServer.FromEnvironment(postgres);
         var template = await PostgresTemplate.FromSqliteAsync(server, sqliteTemplate);
         return new StoreFactory(() => new PostgresRunStore(server, template),
             $"PostgreSQL {server.Version()} (fsync={server.Setting("fsync")}, synchronous_commit={server.Setting("synchronous_commit")})");
     }
 
     /// <summary>Trains once into an empty database (the server does it on first start) and keeps it as the template.</summary>
-    private static async Task<string> TemplateAsync(string serverDll, string data, HttpClient client)
+    internal static async Task<string> TemplateAsync(string serverDll, string data, HttpClient client)
     {
         var template = TemplatePath(data);
         if (File.Exists(template)) return template;
@@ -58,7 +59,8 @@ public static class SlackLoadRun
         var store = new Dictionary<string, string> { ["ConnectionStrings__Botshop"] = $"Data Source={fresh}" };
         await using (var fake = await FakeSlackApi.StartAsync())
         await using (var server = ServerProcess.Start(serverDll, data, store, "unused-secret", fake.ApiBase))
-            await server.WaitReadyAsync(client, TimeSpan.FromMinutes(3));
+            // Training takes about 2.5 minutes on an idle 2-core machine, and several times that on a loaded one.
+            await server.WaitReadyAsync(client, TimeSpan.FromMinutes(20));
         // The server has shut down gracefully, so the file (plus any WAL) is complete.
         foreach (var suffix in new[] { "", "-wal" })
             if (File.Exists(fresh + suffix)) File.Move(fresh + suffix, template + suffix);
