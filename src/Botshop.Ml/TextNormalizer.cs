@@ -10,8 +10,15 @@ namespace Botshop.Ml;
 public static class TextNormalizer
 {
     /// <summary>Lowercase, diacritics removed, punctuation turned into word breaks, spaces collapsed; digits kept
-    /// because "12 weeks" and "6 months" are exactly what tells some intents apart.</summary>
+    /// because "12 weeks" and "6 months" are exactly what tells some intents apart. Contractions, chat shorthand and
+    /// British spellings are then written one way (<see cref="WordVariants"/>).</summary>
     public static string Normalize(string? text)
+    {
+        var plain = Simplify(text);
+        return plain.Length == 0 ? plain : string.Join(' ', plain.Split(' ').Select(WordVariants.Canonical));
+    }
+
+    private static string Simplify(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return "";

@@ -15,6 +15,7 @@ Same definitions as Botshop.Ml (ReportBuilder, DecisionOutcomes, PolicyTuner):
                      answered-correct, then fewest wrong answers, then smallest threshold and margin
 """
 import csv
+import os
 import re
 import sys
 import time
@@ -30,12 +31,28 @@ OOS = "out_of_scope"
 TARGET_OOS_RECALL = 0.90
 
 
+def word_variants():
+    """The table of Botshop.Ml.WordVariants, read from its source so the two cannot drift apart."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "src", "Botshop.Ml", "WordVariants.cs")
+    return dict(re.findall(r'\["(\w+)"\] = "([\w ]+)"', open(source, encoding="utf-8").read()))
+
+
+WORD_VARIANTS = word_variants()
+
+
+def canonical(word):
+    if word in WORD_VARIANTS:
+        return WORD_VARIANTS[word]
+    return word.replace("isation", "ization") if word.endswith(("isation", "isations")) else word
+
+
 def normalize(text):
-    """Mirror of Botshop.Ml.TextNormalizer: lowercase, no diacritics, apostrophes dropped, punctuation -> space."""
+    """Mirror of Botshop.Ml.TextNormalizer: lowercase, no diacritics, apostrophes dropped, punctuation -> space,
+    then contractions, shorthand and British spellings mapped as WordVariants does."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['\u2019\u02bc]", "", text)
-    return " ".join(re.findall(r"[^\W_]+", text))
+    return " ".join(canonical(w) for w in re.findall(r"[^\W_]+", text))
 
 
 def featurizers():
