@@ -25,3 +25,4 @@ public sealed class PostgresRecruiterReplyStoreTests : Privacy.RecruiterReplySto
 public sealed class PostgresQueryPlanTests : QueryPlanTests<PostgresTestDatabase>;
 public sealed class PostgresTrainingJobStoreTests : TrainingJobStoreTests<PostgresTestDatabase>;
 public sealed class PostgresLabelledQuestionStoreTests : LabelledQuestionStoreTests<PostgresTestDatabase>;
+public sealed class PostgresMessageSearchTests : MessageSearchTests<PostgresTestDatabase>;

@@ -24,3 +24,4 @@ public sealed class SqliteRecruiterReplyStoreTests : Privacy.RecruiterReplyStore
 public sealed class SqliteQueryPlanTests : QueryPlanTests<SqliteTestDatabase>;
 public sealed class SqliteTrainingJobStoreTests : TrainingJobStoreTests<SqliteTestDatabase>;
 public sealed class SqliteLabelledQuestionStoreTests : LabelledQuestionStoreTests<SqliteTestDatabase>;
+public sealed class SqliteMessageSearchTests : MessageSearchTests<SqliteTestDatabase>;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Dapper;
@@ -8,7 +9,8 @@ namespace Botshop.Storage.Conversations;
 /// The recruiters' view of the conversation log: a filtered list paged newest first by the keyset (received_at, id),
 /// its export, and one conversation's thread. Every filter lands on an index of migrations 0001/0002, so a page reads
 /// about as many index entries as it shows, whatever the table's size (docs/benchmarks.md measures it at a million
-/// rows); only a free-text search that matches rarely has to read far.
+/// rows). A free-text search of three characters or more is read from the text index of migration 0009 when it has
+/// few hits (SQLite: FTS5; PostgreSQL's planner uses its pg_trgm index by itself).
 /// </summary>
 public sealed class ConversationQuery(BotshopDatabase db)
 {
@@ -16,12 +18,24 @@ public sealed class ConversationQuery(BotshopDatabase db)
     public const int MaxPageSize = 1000;
     public const int ThreadPageSize = 200;
 
+    /// <summary>
+    /// A search with fewer text-index hits than this reads them all and sorts them (about 10 µs a hit on SQLite); one
+    /// with more walks the keyset index testing each row, which meets a page of hits after about 51 x rows / hits rows
+    /// (about 0.5 µs a row). At 2 000 both stay near 20 ms at a million messages (docs/benchmarks.md); the walk grows
+    /// with the table, so a store ten times larger would want this near 5 000.
+    /// </summary>
+    public const int TextIndexDrivesBelow = 2_000;
+
+    /// <summary>For tests: the hit count at or above which the search walks the keyset index instead.</summary>
+    internal int TextIndexCap { get; init; } = TextIndexDrivesBelow;
+
     public async Task<MessagePage> ListAsync(MessageFilter filter, MessageCursor? cursor, PageDirection direction, int pageSize, CancellationToken ct)
     {
         if (direction == PageDirection.Newer && cursor is null) throw new ArgumentException("Paging to newer rows needs a cursor.", nameof(cursor));
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var (sql, parameters) = Build(filter, cursor, direction, pageSize + 1);
         await using var connection = await db.OpenAsync(ct);
+        var byTextIndex = await DriveByTextIndexAsync(connection, filter, ct);
+        var (sql, parameters) = Build(filter, cursor, direction, pageSize + 1, byTextIndex);
         var rows = (await connection.QueryAsync<MessageColumns.Row>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
             .Select(r => r.ToMessage()).ToList();
 
@@ -51,7 +65,16 @@ public sealed class ConversationQuery(BotshopDatabase db)
         while (cursor is not null);
     }
 
-    internal (string Sql, DynamicParameters Parameters) Build(MessageFilter filter, MessageCursor? cursor, PageDirection direction, int limit)
+    /// <summary>Whether the search is better read from the text index's hits than by walking a keyset index.</summary>
+    internal async Task<bool> DriveByTextIndexAsync(DbConnection connection, MessageFilter filter, CancellationToken ct)
+    {
+        if (db.Dialect.FromTextIndexHits is null || string.IsNullOrWhiteSpace(filter.Search)) return false;
+        var search = QuestionSearch.From(filter.Search);
+        return search.UsesTextIndex && await db.Dialect.CountTextIndexHitsAsync(connection, search.Phrase, TextIndexCap, ct) < TextIndexCap;
+    }
+
+    internal (string Sql, DynamicParameters Parameters) Build(MessageFilter filter, MessageCursor? cursor, PageDirection direction, int limit,
+        bool byTextIndex = false)
     {
         // Only fixed fragments are joined here; every value travels as a parameter.
         var where = new List<string>();
@@ -64,8 +87,15 @@ public sealed class ConversationQuery(BotshopDatabase db)
         if (filter.Outcome == MessageOutcome.Declined) where.Add($"m.reply_kind IN ({MessageColumns.DeclinedKinds})");
         if (filter.ConfidenceBelow is { } below) Add("m.confidence < @Below", "Below", below);
         if (filter.ThumbsDownOnly) where.Add(MessageColumns.HasThumbsDown);
+        // The LIKE decides even when the text index found the rows: its hits fold case beyond ASCII, so they may be more.
         if (!string.IsNullOrWhiteSpace(filter.Search))
             Add($"m.question {db.Dialect.LikeIgnoringCase} @Pattern ESCAPE '\\'", "Pattern", ContainsPattern(filter.Search));
+        var source = MessageColumns.Select;
+        if (byTextIndex && filter.Search is { } searched && db.Dialect.FromTextIndexHits is { } hits)
+        {
+            source = MessageColumns.Columns + "\n" + hits;
+            p.Add("Phrase", QuestionSearch.From(searched).Phrase);
+        }
         if (cursor is { } c)
         {
             where.Add(direction == PageDirection.Older ? "(m.received_at, m.id) < (@CursorAt, @CursorId)" : "(m.received_at, m.id) > (@CursorAt, @CursorId)");
@@ -74,7 +104,7 @@ public sealed class ConversationQuery(BotshopDatabase db)
         }
         p.Add("Limit", limit);
 
-        var sql = new StringBuilder(MessageColumns.Select);
+        var sql = new StringBuilder(source);
         if (where.Count > 0) sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         sql.Append(direction == PageDirection.Older
             ? "\nORDER BY m.received_at DESC, m.id DESC"
@@ -90,12 +120,7 @@ public sealed class ConversationQuery(BotshopDatabase db)
     }
 
     /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its own % _ and \ taken literally.</summary>
-    internal static string ContainsPattern(string text)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length > MessageFilter.MaxSearchLength) trimmed = trimmed[..MessageFilter.MaxSearchLength];
-        return "%" + trimmed.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-    }
+    internal static string ContainsPattern(string text) => QuestionSearch.From(text).Pattern;
 
     public async Task<ConversationThread?> ThreadAsync(long conversationId, long? before, CancellationToken ct, int pageSize = ThreadPageSize)
     {

@@ -5,14 +5,16 @@ namespace Botshop.Storage.Conversations;
 /// <summary>The SELECT list and row type every workspace query of messages shares (alias m).</summary>
 internal static class MessageColumns
 {
-    public const string Select = """
+    public const string Select = Columns + "\nFROM messages m";
+
+    /// <summary>The SELECT list alone, for a query that reaches messages m another way.</summary>
+    public const string Columns = """
         SELECT m.id, m.conversation_id AS ConversationId, m.received_at AS ReceivedAt, m.replied_at AS RepliedAt, m.channel,
                m.posting_id AS PostingId, m.question, m.intent, m.confidence, m.answered, m.reply_kind AS ReplyKind,
                m.answer_text AS AnswerText, m.source_ids AS SourceIds, m.latency_ms AS LatencyMs, m.model_version AS ModelVersion,
                m.delivery_status AS DeliveryStatus, m.delivery_error AS DeliveryError, m.review_status AS ReviewStatus,
                (SELECT COUNT(*) FROM feedback f WHERE f.message_id = m.id AND f.vote = 1) AS ThumbsUp,
                (SELECT COUNT(*) FROM feedback f WHERE f.message_id = m.id AND f.vote = -1) AS ThumbsDown
-        FROM messages m
         """;
 
     /// <summary>The reply kinds that hand a question to a recruiter (Reply.HandedOff), as stored.</summary>

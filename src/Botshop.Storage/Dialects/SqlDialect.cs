@@ -50,6 +50,17 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>A LIKE that ignores case: SQLite's LIKE already does (for ASCII), PostgreSQL's needs ILIKE.</summary>
     public virtual string LikeIgnoringCase => "LIKE";
 
+    /// <summary>
+    /// The FROM of a messages query (alias m) whose free-text search a separate text index drives: its hits for the
+    /// phrase @Phrase joined to messages, read before any other index. Null where the engine's own planner serves the
+    /// LIKE from its text index (PostgreSQL's pg_trgm index of migration 0009 needs no help).
+    /// </summary>
+    public virtual string? FromTextIndexHits => null;
+
+    /// <summary>How many of the text index's hits for <paramref name="phrase"/> there are, counting up to <paramref name="cap"/>.</summary>
+    public virtual Task<int> CountTextIndexHitsAsync(DbConnection connection, string phrase, int cap, CancellationToken ct) =>
+        throw new NotSupportedException($"The {Provider} store has no separate text index.");
+
     /// <summary>Per-connection settings, run after every open.</summary>
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);
 

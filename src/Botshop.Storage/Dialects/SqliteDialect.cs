@@ -45,6 +45,18 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string IndexHint(string index) => $"INDEXED BY {index}";
 
+    // The FTS5 trigram index of migration 0009. CROSS JOIN fixes the join order: SQLite would otherwise often walk a
+    // keyset index in order and test each row against the whole list of hits.
+    public override string FromTextIndexHits => """
+        FROM (SELECT rowid AS id FROM messages_fts WHERE messages_fts MATCH @Phrase) hits
+        CROSS JOIN messages m ON m.id = hits.id
+        """;
+
+    public override async Task<int> CountTextIndexHitsAsync(DbConnection connection, string phrase, int cap, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM messages_fts WHERE messages_fts MATCH @phrase LIMIT @cap)",
+            new { phrase, cap }, cancellationToken: ct));
+
     public override Task PrepareAsync(DbConnection connection, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(SessionSql, cancellationToken: ct));
 
