@@ -28,6 +28,8 @@ public sealed class FirstStartTests
             var version = Assert.Single(await new ModelVersionStore(db).ListAsync(default));
             Assert.True(version.IsActive);
             Assert.Single(servers, s => s.Log.Contains("No model stored yet: training the first one", StringComparison.Ordinal));
+            // Nothing failed on the way, not even Data Protection reading its key ring before the store had its tables.
+            Assert.All(servers, s => Assert.DoesNotContain("fail: ", s.Log, StringComparison.Ordinal));
         }
         finally
         {
