@@ -34,6 +34,8 @@ public static class BotshopServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveModel>();
         services.AddSingleton<LiveKnowledge>();
+        // The one way served knowledge is replaced after startup (edits, uploads, promotions, other replicas' writes).
+        services.AddSingleton<KnowledgeRefresher>();
         services.AddSingleton<AnswerService>();
         // Redaction is on unless Privacy:Redaction is explicitly "false"; a value that is not a boolean fails when the conversation service is first built.
         services.AddSingleton(_ => new RedactionSettings(configuration.GetValue("Privacy:Redaction", defaultValue: true)));

@@ -24,7 +24,6 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxOptions>>().Value.ToSettings());
         services.AddSingleton<IKnowledgeEditStore, KnowledgeEditStore>();
         services.AddSingleton<IInboxStore, InboxStore>();
-        services.AddSingleton<KnowledgeRefresher>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<InboxService>();
         return services;

@@ -14,9 +14,8 @@ namespace Botshop.Hosting.Models;
 /// </summary>
 public sealed partial class ModelPromotion(
     IModelStore models,
-    IKnowledgeStore knowledge,
+    KnowledgeRefresher knowledge,
     LiveModel liveModel,
-    LiveKnowledge liveKnowledge,
     IAuditLog audit,
     ILogger<ModelPromotion> logger)
 {
@@ -58,7 +57,7 @@ public sealed partial class ModelPromotion(
         var classifier = IntentModel.Load(bytes);
         await models.ActivateAsync(id, ct);
         // The knowledge first: every intent the new model predicts must have its answers in service when it starts.
-        liveKnowledge.Set(await knowledge.LoadAsync(ct));
+        await knowledge.RefreshAsync(ct);
         liveModel.Set(new ActiveModel(id.ToString(), classifier, new DecisionPolicy(version.Threshold, version.AmbiguityMargin)));
         LogActivated(id, action);
         await audit.RecordAsync(actor, action, Subject(id), detail, ct);

@@ -1,3 +1,4 @@
+using Botshop.Core.Knowledge;
 using Botshop.Core.Answering;
 using Botshop.Core.Audit;
 using Botshop.Core.Postings;
@@ -6,7 +7,7 @@ using Botshop.Knowledge.Faq;
 namespace Botshop.Hosting.Postings;
 
 /// <summary>A recruiter's decision on a draft answer: approve it (optionally edited) so it is served, or discard it.</summary>
-public sealed class DraftReview(IDraftAnswerStore drafts, LiveKnowledgeRefresh refresh, LiveKnowledge live, IAuditLog audit)
+public sealed class DraftReview(IDraftAnswerStore drafts, KnowledgeRefresher refresh, LiveKnowledge live, IAuditLog audit)
 {
     public static string Subject(string intent, string postingId) => $"{intent}/{postingId}";
 

@@ -16,7 +16,7 @@ namespace Botshop.Hosting.Postings;
 public sealed partial class PostingUploads(
     IPostingStore postings,
     IDraftAnswerStore drafts,
-    LiveKnowledgeRefresh refresh,
+    KnowledgeRefresher refresh,
     IAuditLog audit,
     IOptions<PostingUploadOptions> options,
     ILogger<PostingUploads> logger)

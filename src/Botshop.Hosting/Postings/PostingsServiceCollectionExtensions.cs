@@ -15,7 +15,6 @@ public static class PostingsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IPostingStore, PostingStore>();
         services.AddSingleton<IDraftAnswerStore, AnswerDraftStore>();
-        services.AddSingleton<LiveKnowledgeRefresh>();
         services.AddSingleton<PostingUploads>();
         services.AddSingleton<DraftReview>();
         services.AddSingleton<PostingWorkspace>();

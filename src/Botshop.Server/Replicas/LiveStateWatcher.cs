@@ -17,8 +17,7 @@ public sealed partial class LiveStateWatcher(
     StoreStamps stamps,
     ModelService models,
     LiveModel liveModel,
-    IKnowledgeStore knowledgeStore,
-    LiveKnowledge liveKnowledge,
+    KnowledgeRefresher knowledge,
     StoreChangeSignal signal,
     Readiness readiness,
     IOptions<ModelPollingOptions> options,
@@ -74,10 +73,9 @@ public sealed partial class LiveStateWatcher(
     // as a newer version at the next check, never missed.
     private async Task ReloadKnowledgeAsync(long version, CancellationToken ct)
     {
-        var knowledge = await knowledgeStore.LoadAsync(ct);
-        liveKnowledge.Set(knowledge);
+        var loaded = await knowledge.RefreshAsync(ct);
         _knowledgeVersion = version;
-        LogKnowledgeReloaded(version, knowledge.Postings.Count, knowledge.Intents.Count);
+        LogKnowledgeReloaded(version, loaded.Postings.Count, loaded.Intents.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching the store for model promotions and knowledge edits every {Seconds} s")]
