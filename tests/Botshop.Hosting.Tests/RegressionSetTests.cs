@@ -28,6 +28,22 @@ public sealed class RegressionSetTests
     }
 
     [Fact]
+    public void The_blind_spot_check_stays_unseen_by_training_and_names_existing_intents()
+    {
+        // A measurement only while nobody trains on it: copying one of its questions into data/faq fails here.
+        var path = Path.Combine(RealData.Folder, "..", "tests", "Botshop.Benchmarks", "spotcheck", "blind-v1.tsv");
+        var rows = File.ReadAllLines(path).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        var trained = RealData.Knowledge.TrainingExamples().Select(e => TextNormalizer.Normalize(e.Text)).ToHashSet();
+        var postings = RealData.Knowledge.Postings.Select(p => p.Id).ToHashSet();
+
+        Assert.All(rows, r => Assert.Equal(3, r.Length));
+        Assert.True(rows.Count >= 150, $"{rows.Count} questions");
+        Assert.Empty(rows.Where(r => trained.Contains(TextNormalizer.Normalize(r[2]))).Select(r => r[2]));
+        Assert.Empty(rows.Where(r => !postings.Contains(r[0])).Select(r => r[0]));
+        Assert.Empty(rows.Where(r => RealData.Knowledge.FindIntent(r[1]) is null).Select(r => r[1]));
+    }
+
+    [Fact]
     public void A_malformed_line_is_refused_with_the_file_and_line()
     {
         var folder = Directory.CreateTempSubdirectory("botshop-heldout-").FullName;
