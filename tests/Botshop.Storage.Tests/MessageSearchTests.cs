@@ -40,6 +40,7 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
     };
 
     private ConversationQuery Query => new(Db);
+    private QuestionSearchIndex Index => new(Db);
     private bool IsPostgres => Db.Provider == StorageOptions.Postgres;
 
     private async Task<List<long>> SeedAsync()
@@ -47,10 +48,14 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
         var log = new MessageLog(Db);
         var ids = new List<long>();
         // Two rounds, the second at earlier times than its ids suggest: keyset order is (received_at, id), not id.
+        // The first round is in the text index, the second not yet (SQLite indexes in batches): searches see both.
         for (var round = 0; round < 2; round++)
+        {
             for (var i = 0; i < Questions.Length; i++)
                 ids.Add(await log.AskAsync(T0.AddMinutes(round == 0 ? 100 + i : i % 4), Questions[i],
                     posting: i % 2 == 0 ? "phd-intern" : "data-eng"));
+            if (round == 0) Assert.Equal(IsPostgres ? 0 : Questions.Length, await Index.CatchUpAsync(default));
+        }
         return ids;
     }
 
@@ -88,12 +93,17 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
 
         var all = await LikeScanAsync(search);
         var dataEng = await LikeScanAsync(search, "data-eng");
-        // Read from the text index's hits, then (a cap of 1 hit) walking the keyset index: the same rows, in order.
-        foreach (var cap in new[] { ConversationQuery.TextIndexDrivesBelow, 1 })
+        // Half indexed, then all: read from the text index's hits (plus the rows not indexed yet), then (a cap of 1
+        // hit) walking the keyset index. The same rows, in order, every time.
+        for (var pass = 0; pass < 2; pass++)
         {
-            Assert.Equal(all, await SearchAsync(new() { Search = search }, textIndexCap: cap));
-            // Paged two by two and combined with another filter.
-            Assert.Equal(dataEng, await SearchAsync(new() { Search = search, PostingId = "data-eng" }, pageSize: 2, textIndexCap: cap));
+            foreach (var cap in new[] { ConversationQuery.TextIndexDrivesBelow, 1 })
+            {
+                Assert.Equal(all, await SearchAsync(new() { Search = search }, textIndexCap: cap));
+                // Paged two by two and combined with another filter.
+                Assert.Equal(dataEng, await SearchAsync(new() { Search = search, PostingId = "data-eng" }, pageSize: 2, textIndexCap: cap));
+            }
+            await Index.CatchUpAsync(default);
         }
     }
 
@@ -121,6 +131,7 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
         var kept = await log.AskAsync(T0, "Is there a qzxvisa sponsor?");
         var deleted = await log.AskAsync(T0.AddMinutes(1), "Call me on qzx 07700 900123 about the qzxvisa");
         var rewritten = await log.AskAsync(T0.AddMinutes(2), "Write to jwqk@example.org about the qzxvisa");
+        await Index.CatchUpAsync(default);
         Assert.Equal([rewritten, deleted, kept], await SearchAsync(new() { Search = "qzxvisa" }));
 
         await using var connection = await Db.OpenAsync();
@@ -156,6 +167,7 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
         var kept = await log.AskAsync(T0.AddDays(10), "Is the qzxvisa sponsored?", conversation: "stays");
         await log.AskAsync(T0.AddDays(10), "My number is 07700 900123, qzxvisa?", conversation: "forgets");
         await log.AskAsync(T0, "Old question from jwqk@example.org, qzxvisa?", conversation: "old");
+        await Index.CatchUpAsync(default);
         Assert.Equal(3, (await SearchAsync(new() { Search = "qzxvisa" })).Count);
 
         await new CandidateRecords(Db).ForgetAsync("u_forgets", default);
@@ -168,6 +180,65 @@ public abstract class MessageSearchTests<TDatabase> : StoreTests<TDatabase> wher
         await using var connection = await Db.OpenAsync();
         await connection.ExecuteAsync("CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, messages_fts, instance)");
         Assert.Equal([kept], await connection.QueryAsync<long>("SELECT DISTINCT doc FROM temp.search_terms"));
+    }
+
+    [Fact]
+    public async Task Questions_deleted_or_rewritten_before_they_were_indexed_never_reach_the_index()
+    {
+        var log = new MessageLog(Db);
+        var indexed = await log.AskAsync(T0, "Is there a qzxvisa sponsor?");
+        await Index.CatchUpAsync(default);
+        var kept = await log.AskAsync(T0.AddMinutes(1), "And a qzxvisa for my partner?");
+        var deleted = await log.AskAsync(T0.AddMinutes(2), "Call me on 07700 900123 about the qzxvisa");
+        var rewritten = await log.AskAsync(T0.AddMinutes(3), "Write to jwqk@example.org about the qzxvisa");
+        await using var connection = await Db.OpenAsync();
+        await connection.ExecuteAsync("DELETE FROM messages WHERE id = @deleted", new { deleted });
+        await connection.ExecuteAsync("UPDATE messages SET question = '[redacted] about the qzxvisa' WHERE id = @rewritten", new { rewritten });
+
+        Assert.Equal([rewritten, kept, indexed], await SearchAsync(new() { Search = "qzxvisa" }));
+        Assert.Equal(IsPostgres ? 0 : 2, await Index.CatchUpAsync(default));
+        Assert.Equal(0, await Index.CatchUpAsync(default));
+        Assert.Equal([rewritten, kept, indexed], await SearchAsync(new() { Search = "qzxvisa" }));
+        Assert.Empty(await SearchAsync(new() { Search = "900123" }));
+        Assert.Empty(await SearchAsync(new() { Search = "jwqk" }));
+        if (IsPostgres) return;
+
+        // The index matches the table exactly (rank 1: check against the external content), nothing removed is in it.
+        await connection.ExecuteAsync("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+        await connection.ExecuteAsync("CREATE VIRTUAL TABLE temp.search_terms USING fts5vocab(main, messages_fts, instance)");
+        Assert.Equal([indexed, kept, rewritten], (await connection.QueryAsync<long>("SELECT DISTINCT doc FROM temp.search_terms")).Order());
+        Assert.Empty(await connection.QueryAsync<string>("SELECT term FROM temp.search_terms WHERE term IN ('jwq', '001')"));
+    }
+
+    [Fact]
+    public async Task Replicas_indexing_at_once_index_every_question_exactly_once()
+    {
+        // More than two batches, written in one statement (the bulk insert of The_search_reads_the_text_index).
+        var total = 2 * QuestionSearchIndex.BatchSize + 7;
+        await new MessageLog(Db).AskAsync(T0, "The first qzxvisa question");
+        await using (var bulk = await Db.OpenAsync())
+        {
+            var numbers = IsPostgres
+                ? "SELECT i FROM generate_series(2, @total) AS i"
+                : "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < @total) SELECT i FROM n";
+            await bulk.ExecuteAsync($"""
+                INSERT INTO messages (conversation_id, channel, user_ref, question, posting_id, received_at)
+                SELECT (SELECT MIN(id) FROM conversations), 'web', 'u', 'Question ' || i || ' about the qzxvisa', 'p', i
+                FROM ({numbers}) AS numbers
+                """, new { total });
+        }
+        var other = ConnectAgain();
+
+        var added = await Task.WhenAll(Index.CatchUpAsync(default), new QuestionSearchIndex(other).CatchUpAsync(default));
+
+        Assert.Equal(IsPostgres ? 0 : total, added.Sum());
+        Assert.Equal(total, (await SearchAsync(new() { Search = "qzxvisa" }, pageSize: 1000)).Count);
+        if (IsPostgres) return;
+        await using var connection = await Db.OpenAsync();
+        // A row indexed twice would fail the check against the table, as would one left out.
+        await connection.ExecuteAsync("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)");
+        Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT MAX(id) FROM messages"),
+            await connection.ExecuteScalarAsync<long>("SELECT indexed_through FROM message_search_progress"));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ using Botshop.Server.Postings;
 using Botshop.Server.Privacy;
 using Botshop.Server.Models;
 using Botshop.Server.Replies;
+using Botshop.Server.Search;
+using Botshop.Storage.Conversations;
 
 namespace Botshop.Server.Composition;
 
@@ -52,6 +54,12 @@ public static class ServerServiceCollectionExtensions
         services.AddBotshopPostingPages();
         services.AddBotshopPrivacyServer();
         services.AddModelTrainingWorker();
+        services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.Section))
+            .Validate(o => o.IndexEvery >= TimeSpan.FromMilliseconds(100) && o.IndexEvery <= TimeSpan.FromMinutes(10),
+                "Search:IndexEvery must be between 00:00:00.1 and 00:10:00.")
+            .ValidateOnStart();
+        services.AddSingleton<QuestionSearchIndex>();
+        services.AddHostedService<SearchIndexService>();
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<ModelHealthCheck>("model", tags: [HealthEndpoints.ReadyTag]);

@@ -13,24 +13,12 @@ public sealed partial class RetentionPurgeService(
     Readiness readiness,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
-    ILogger<RetentionPurgeService> logger) : BackgroundService
+    ILogger<RetentionPurgeService> logger) : PeriodicAfterReadyService(readiness, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await readiness.WaitAsync(stoppingToken);
-            // Looking more often than the interval keeps timer jitter from skipping a whole interval.
-            using var timer = new PeriodicTimer(LookEvery(options.Value.PurgeInterval), time);
-            do await RunOnceAsync(stoppingToken);
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    // Looking more often than the interval keeps timer jitter from skipping a whole interval.
+    protected override TimeSpan Interval => LookEvery(options.Value.PurgeInterval);
 
-    private async Task RunOnceAsync(CancellationToken ct)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
         try
         {

@@ -61,6 +61,13 @@ internal abstract class SqlDialect : IAsyncDisposable
     public virtual Task<int> CountTextIndexHitsAsync(DbConnection connection, string phrase, int cap, CancellationToken ct) =>
         throw new NotSupportedException($"The {Provider} store has no separate text index.");
 
+    /// <summary>Adds up to <paramref name="batch"/> logged questions not yet in the text index to it; returns how many.
+    /// Only SQLite's index is filled in batches (migration 0010); PostgreSQL's index keeps itself current.</summary>
+    public virtual Task<int> IndexPendingQuestionsAsync(StoreTransaction tx, int batch, CancellationToken ct) => Task.FromResult(0);
+
+    /// <summary>Whether <see cref="IndexPendingQuestionsAsync"/> has work to do on this engine.</summary>
+    public virtual bool FillsTextIndexInBatches => false;
+
     /// <summary>Per-connection settings, run after every open.</summary>
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);
 

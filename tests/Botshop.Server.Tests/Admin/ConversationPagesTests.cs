@@ -57,6 +57,24 @@ public sealed class ConversationPagesTests(AdminServerFixture fixture) : IDispos
     }
 
     [Fact]
+    public async Task New_questions_are_found_at_once_and_join_the_search_index_within_seconds()
+    {
+        var marker = Marker();
+        var asked = (await AskAsync(marker, 3, TestKnowledge.PostingId)).Select(a => a.Id).Reverse().ToList();
+        // Found whether the index has them yet or not (rows above its mark are tested directly).
+        Assert.Equal(asked, Rows(await ListAsync($"q={marker}")));
+
+        // The server's background indexer takes them in (Search:IndexEvery, 1 s by default).
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await fixture.Server.Database.SearchIndexedThroughAsync() < asked[0])
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the questions were not indexed within 15 s");
+            await Task.Delay(100);
+        }
+        Assert.Equal(asked, Rows(await ListAsync($"q={marker}")));
+    }
+
+    [Fact]
     public async Task Thumbs_down_filter_shows_only_the_disliked_answer()
     {
         var marker = Marker();

@@ -38,6 +38,10 @@ public sealed class BotshopDatabaseFile(string path)
         (await QueryAsync("SELECT model_version FROM messages WHERE id = $id", r => r.IsDBNull(0) ? null : r.GetString(0), ("$id", messageId)))
         .SingleOrDefault();
 
+    /// <summary>The highest message id the search's text index holds (migration 0010).</summary>
+    public async Task<long> SearchIndexedThroughAsync() =>
+        (await QueryAsync("SELECT indexed_through FROM message_search_progress WHERE id = 1", r => r.GetInt64(0))).Single();
+
     private static StoredMessage ReadMessage(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
         r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8));
