@@ -17,6 +17,7 @@ Prints argmax in-scope accuracy (as `eval` defines it) for:
   no-oos      intent model on in-scope questions only, scored on in-scope questions: the ceiling with a perfect
               out-of-scope detector
 """
+import csv
 import itertools
 import sys
 
@@ -27,7 +28,6 @@ from sklearn.preprocessing import normalize as l2
 from sklearn.svm import LinearSVC
 
 from sklearn_compare import OOS, normalize
-import csv
 
 STOPWORDS = set("a an the is are do does i you it to of in for on at be can will what how when where who which there "
                 "this that my me we with and or if as by from your our so not no any some much many more".split())
